@@ -1,0 +1,80 @@
+package dev.rotor.keys.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The one class that signs access tokens (MicroProfile JWT 2.1 claims, RFC 9068 where it can). */
+@ApplicationScoped
+public class AccessTokenIssuer {
+
+  @Inject SigningKeys keys;
+
+  @Inject
+  @ConfigProperty(name = "rotor.issuer", defaultValue = "http://localhost:8080")
+  String issuer;
+
+  @Inject
+  @ConfigProperty(name = "rotor.audience", defaultValue = "rotor")
+  String audience;
+
+  @Inject
+  @ConfigProperty(name = "rotor.access-token.ttl", defaultValue = "PT5M")
+  Duration ttl;
+
+  /** What the token says about whom; the issuer adds time, audience and ids. */
+  public record Subject(
+      String userId,
+      String username,
+      Set<String> roles,
+      String sessionId,
+      String clientId,
+      String scope) {}
+
+  public record AccessToken(String value, Instant expiresAt) {}
+
+  public AccessToken issue(Subject subject, Instant now) {
+    Instant expiresAt = now.plus(ttl);
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(subject.userId())
+            .audience(audience)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(expiresAt))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("upn", subject.username())
+            .claim("preferred_username", subject.username())
+            .claim("groups", List.copyOf(subject.roles()))
+            .claim("sid", subject.sessionId())
+            .claim("client_id", subject.clientId())
+            .claim("scope", subject.scope())
+            .build();
+    return new AccessToken(sign(claims), expiresAt);
+  }
+
+  /** Signs any claim set with the active key; also what tests use to forge edge cases. */
+  public String sign(JWTClaimsSet claims) {
+    SigningKeys.ActiveKey key = keys.active();
+    SignedJWT jwt = new SignedJWT(key.header(), claims);
+    try {
+      jwt.sign(key.signer());
+    } catch (JOSEException e) {
+      throw new IllegalStateException("signing failed", e);
+    }
+    return jwt.serialize();
+  }
+
+  public Duration ttl() {
+    return ttl;
+  }
+}

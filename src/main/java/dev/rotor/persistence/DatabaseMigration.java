@@ -1,0 +1,49 @@
+package dev.rotor.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** Brings the schema to the newest version before any other start-up work touches it. */
+@DataSourceDefinition(
+    name = DatabaseMigration.DATA_SOURCE,
+    className = "dev.rotor.persistence.ConfiguredDataSource",
+    // Sized for a 2-core node: more connections than cores only queue inside the database.
+    initialPoolSize = 2,
+    minPoolSize = 2,
+    maxPoolSize = 24)
+@Startup
+@Singleton
+@DependsOn("ConfigurationCheck")
+// Flyway commits each migration itself; a container transaction around it would fight that.
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigration {
+
+  public static final String DATA_SOURCE = "java:app/jdbc/rotor";
+  private static final System.Logger LOG = System.getLogger(DatabaseMigration.class.getName());
+
+  @Resource(lookup = DATA_SOURCE)
+  DataSource dataSource;
+
+  @PostConstruct
+  void migrate() {
+    var result =
+        Flyway.configure(DatabaseMigration.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Database schema at version {0} ({1} migrations applied now)",
+        result.targetSchemaVersion,
+        result.migrationsExecuted);
+  }
+}

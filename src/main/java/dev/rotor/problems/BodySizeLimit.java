@@ -1,0 +1,47 @@
+package dev.rotor.problems;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses request bodies over {@code rotor.http.max-body-bytes} with 413 before anything parses
+ * them. Bodies without a length (chunked) are read up to the limit and no further.
+ */
+@Provider
+@PreMatching
+public class BodySizeLimit implements ContainerRequestFilter {
+
+  @Inject
+  @ConfigProperty(name = "rotor.http.max-body-bytes", defaultValue = "16384")
+  int maxBytes;
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    int declared = request.getLength();
+    if (declared > maxBytes) {
+      request.abortWith(tooLarge());
+      return;
+    }
+    if (declared < 0 && request.hasEntity()) {
+      InputStream in = request.getEntityStream();
+      byte[] body = in.readNBytes(maxBytes + 1);
+      if (body.length > maxBytes) {
+        request.abortWith(tooLarge());
+        return;
+      }
+      request.setEntityStream(new ByteArrayInputStream(body));
+    }
+  }
+
+  private jakarta.ws.rs.core.Response tooLarge() {
+    return Problems.response(
+        413, "Content Too Large", "The request body exceeds " + maxBytes + " bytes.");
+  }
+}

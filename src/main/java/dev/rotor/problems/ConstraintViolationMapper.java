@@ -1,0 +1,44 @@
+package dev.rotor.problems;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Bean Validation failures as a 400 naming each field, portable across JAX-RS runtimes. */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+  @Override
+  public Response toResponse(ConstraintViolationException e) {
+    Map<String, String> reasons = new TreeMap<>();
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      reasons.merge(
+          field(violation.getPropertyPath()), violation.getMessage(), (a, b) -> a + "; " + b);
+    }
+    String detail =
+        reasons.entrySet().stream()
+            .map(r -> r.getKey() + ": " + r.getValue())
+            .reduce((a, b) -> a + ", " + b)
+            .orElse("invalid request");
+    return Problems.invalidParams(detail, reasons);
+  }
+
+  /** The JSON field name: the last node of {@code login.arg0.username}; "body" for the body. */
+  static String field(Path path) {
+    String last = null;
+    int nodes = 0;
+    for (Path.Node node : path) {
+      last = node.getName();
+      nodes++;
+    }
+    if (nodes <= 2 || last == null || last.startsWith("arg")) {
+      return "body";
+    }
+    return last;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.rotor.problems;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Builds {@code application/problem+json} answers (RFC 9457). */
+public final class Problems {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  private Problems() {}
+
+  public static Response response(int status, String title, String detail) {
+    return Response.status(status)
+        .type(MEDIA_TYPE)
+        .entity(json(status, title, detail, null))
+        .build();
+  }
+
+  /** A 400 that names each invalid field (the {@code invalid_params} extension of RFC 9457). */
+  public static Response invalidParams(String detail, Map<String, String> reasons) {
+    return Response.status(400)
+        .type(MEDIA_TYPE)
+        .entity(json(400, "Bad Request", detail, reasons))
+        .build();
+  }
+
+  static String json(int status, String title, String detail, Map<String, String> invalid) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", title)
+            .add("status", status);
+    if (detail != null) {
+      body.add("detail", detail);
+    }
+    if (invalid != null) {
+      JsonArrayBuilder params = Json.createArrayBuilder();
+      invalid.forEach(
+          (name, reason) ->
+              params.add(Json.createObjectBuilder().add("name", name).add("reason", reason)));
+      body.add("invalid_params", params);
+    }
+    return body.build().toString();
+  }
+}

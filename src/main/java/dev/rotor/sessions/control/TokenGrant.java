@@ -1,0 +1,41 @@
+package dev.rotor.sessions.control;
+
+import dev.rotor.keys.control.AccessTokenIssuer;
+import dev.rotor.sessions.entity.RefreshToken;
+import dev.rotor.sessions.entity.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Issues the next refresh token of a session and the access token that goes with it. */
+@ApplicationScoped
+public class TokenGrant {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject AccessTokenIssuer issuer;
+
+  @Inject
+  @ConfigProperty(name = "rotor.refresh-token.idle-ttl", defaultValue = "P14D")
+  Duration idleTtl;
+
+  TokenPair grant(Session session, String username, Set<String> roles, String userId, Instant now) {
+    String refresh = RefreshTokenMint.mint();
+    Instant idleExpiry = now.plus(idleTtl);
+    Instant refreshExpiresAt =
+        idleExpiry.isBefore(session.expiresAt()) ? idleExpiry : session.expiresAt();
+    em.persist(new RefreshToken(session, RefreshTokenMint.hash(refresh), now, refreshExpiresAt));
+    var access =
+        issuer.issue(
+            new AccessTokenIssuer.Subject(
+                userId, username, roles, session.id(), session.clientId(), session.scope()),
+            now);
+    return new TokenPair(
+        access.value(), access.expiresAt(), refresh, refreshExpiresAt, session.id());
+  }
+}

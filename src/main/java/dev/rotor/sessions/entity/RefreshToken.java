@@ -1,0 +1,90 @@
+package dev.rotor.sessions.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One refresh token of a session, known only by the SHA-256 of its value. It is spent exactly once:
+ * {@link #SPEND} is a conditional update, so of two concurrent refreshes only one wins.
+ */
+@Entity
+@Table(name = "refresh_token")
+@NamedQuery(
+    name = RefreshToken.BY_HASH,
+    query =
+        "SELECT t FROM RefreshToken t JOIN FETCH t.session s JOIN FETCH s.user"
+            + " WHERE t.tokenHash = :hash")
+@NamedQuery(
+    name = RefreshToken.SPEND,
+    query = "UPDATE RefreshToken t SET t.spentAt = :now WHERE t.id = :id AND t.spentAt IS NULL")
+@NamedQuery(
+    name = RefreshToken.SUCCESSOR,
+    query = "SELECT t FROM RefreshToken t WHERE t.session = :session AND t.createdAt = :createdAt")
+public class RefreshToken {
+
+  public static final String BY_HASH = "RefreshToken.byHash";
+  public static final String SUCCESSOR = "RefreshToken.successor";
+  public static final String SPEND = "RefreshToken.spend";
+
+  @Id private String id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "session_id")
+  private Session session;
+
+  @Column(name = "token_hash")
+  private String tokenHash;
+
+  @Column(name = "created_at")
+  private long createdAt;
+
+  @Column(name = "expires_at")
+  private long expiresAt;
+
+  @Column(name = "spent_at")
+  private Long spentAt;
+
+  protected RefreshToken() {}
+
+  public RefreshToken(Session session, String tokenHash, Instant now, Instant expiresAt) {
+    this.id = UUID.randomUUID().toString();
+    this.session = Objects.requireNonNull(session);
+    this.tokenHash = Objects.requireNonNull(tokenHash);
+    this.createdAt = now.toEpochMilli();
+    this.expiresAt = expiresAt.toEpochMilli();
+  }
+
+  public boolean isSpent() {
+    return spentAt != null;
+  }
+
+  /** When it was spent; only meaningful when {@link #isSpent()}. */
+  public Instant spentAt() {
+    return Instant.ofEpochMilli(spentAt);
+  }
+
+  public boolean isExpired(Instant now) {
+    return now.toEpochMilli() >= expiresAt;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public Instant expiresAt() {
+    return Instant.ofEpochMilli(expiresAt);
+  }
+}

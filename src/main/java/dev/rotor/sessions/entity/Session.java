@@ -1,0 +1,136 @@
+package dev.rotor.sessions.entity;
+
+import dev.rotor.users.entity.User;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A login and everything refreshed from it: one family of refresh tokens. */
+@Entity
+@Table(name = "rotor_session")
+@NamedQuery(
+    name = Session.REVOKE,
+    query =
+        "UPDATE Session s SET s.revokedAt = :now, s.revokedReason = :reason"
+            + " WHERE s.id = :id AND s.revokedAt IS NULL")
+public class Session {
+
+  public static final String REVOKE = "Session.revoke";
+
+  @Id private String id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "user_id")
+  private User user;
+
+  @Column(name = "client_id")
+  private String clientId;
+
+  private String scope;
+
+  @Column(name = "created_at")
+  private long createdAt;
+
+  @Column(name = "last_used_at")
+  private long lastUsedAt;
+
+  @Column(name = "expires_at")
+  private long expiresAt;
+
+  @Column(name = "revoked_at")
+  private Long revokedAt;
+
+  @Column(name = "revoked_reason")
+  private String revokedReason;
+
+  @Column(name = "user_agent")
+  private String userAgent;
+
+  @Column(name = "ip_address")
+  private String ipAddress;
+
+  protected Session() {}
+
+  public Session(
+      User user,
+      String clientId,
+      String scope,
+      Instant now,
+      Instant expiresAt,
+      String userAgent,
+      String ipAddress) {
+    this.id = UUID.randomUUID().toString();
+    this.user = Objects.requireNonNull(user);
+    this.clientId = Objects.requireNonNull(clientId);
+    this.scope = Objects.requireNonNull(scope);
+    this.createdAt = now.toEpochMilli();
+    this.lastUsedAt = createdAt;
+    if (!expiresAt.isAfter(now)) {
+      throw new IllegalArgumentException("a session must outlive its creation");
+    }
+    this.expiresAt = expiresAt.toEpochMilli();
+    this.userAgent = truncate(userAgent, 255);
+    this.ipAddress = truncate(ipAddress, 64);
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+
+  /** Alive: neither revoked nor past its absolute lifetime. */
+  public boolean isActive(Instant now) {
+    return revokedAt == null && now.toEpochMilli() < expiresAt;
+  }
+
+  public void touch(Instant now) {
+    this.lastUsedAt = Math.max(lastUsedAt, now.toEpochMilli());
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public User user() {
+    return user;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String scope() {
+    return scope;
+  }
+
+  public Instant createdAt() {
+    return Instant.ofEpochMilli(createdAt);
+  }
+
+  public Instant lastUsedAt() {
+    return Instant.ofEpochMilli(lastUsedAt);
+  }
+
+  public Instant expiresAt() {
+    return Instant.ofEpochMilli(expiresAt);
+  }
+
+  public boolean isRevoked() {
+    return revokedAt != null;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public String ipAddress() {
+    return ipAddress;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.rotor.users.boundary;
+
+import dev.rotor.Roles;
+import dev.rotor.problems.ProblemException;
+import dev.rotor.users.control.Accounts;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Self-registration, when {@code rotor.registration.open} allows it. */
+@RequestScoped
+@Path("auth/register")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistrationResource {
+
+  @Inject Accounts accounts;
+
+  @Inject
+  @ConfigProperty(name = "rotor.registration.open", defaultValue = "true")
+  boolean open;
+
+  @POST
+  @Transactional
+  public Response register(@NotNull(message = "a JSON body is required") @Valid Credentials body) {
+    if (!open) {
+      throw new ProblemException(403, "Forbidden", "Self-registration is switched off.");
+    }
+    var user = accounts.create(body.username(), body.password(), Set.of(Roles.USER));
+    return Response.created(URI.create("/admin/users/" + user.id()))
+        .entity(UserResponse.of(user))
+        .build();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.rotor.users.boundary;
+
+import dev.rotor.users.entity.User;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+import java.util.List;
+
+/** A user as clients see it: no hash, no internals. */
+public record UserResponse(
+    String id,
+    String username,
+    List<String> roles,
+    @JsonbProperty("created_at") Instant createdAt) {
+
+  public static UserResponse of(User user) {
+    return new UserResponse(
+        user.id(), user.username(), List.copyOf(user.roles()), user.createdAt());
+  }
+}

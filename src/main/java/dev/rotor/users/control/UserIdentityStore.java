@@ -1,0 +1,57 @@
+package dev.rotor.users.control;
+
+import dev.rotor.users.entity.User;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a username and password against the users table. Unknown users are hashed against a dummy
+ * so that they take as long as a wrong password; a hash made with older parameters is upgraded on a
+ * successful login.
+ */
+@ApplicationScoped
+public class UserIdentityStore implements IdentityStore {
+
+  @Inject Accounts accounts;
+
+  @Inject Argon2idPasswordHash passwordHash;
+
+  private String dummyHash;
+
+  @PostConstruct
+  void init() {
+    dummyHash = passwordHash.generate("no-such-user-dummy-password".toCharArray());
+  }
+
+  public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+    Optional<User> found = accounts.find(credential.getCaller());
+    char[] password = credential.getPassword().getValue();
+    boolean matches =
+        passwordHash.verify(password, found.map(User::passwordHash).orElse(dummyHash));
+    if (found.isEmpty() || !matches || !found.get().isEnabled()) {
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    User user = found.get();
+    if (passwordHash.needsRehash(user.passwordHash())) {
+      accounts.replacePasswordHash(user.id(), passwordHash.generate(password));
+    }
+    return new CredentialValidationResult(
+        null,
+        new jakarta.security.enterprise.CallerPrincipal(user.username()),
+        null,
+        user.id(),
+        user.roles());
+  }
+
+  @Override
+  public Set<ValidationType> validationTypes() {
+    return EnumSet.of(ValidationType.VALIDATE);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.rotor.users.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** An account: a case-insensitively unique username, a password hash and roles. */
+@Entity
+@Table(name = "rotor_user")
+@NamedQuery(
+    name = User.BY_USERNAME,
+    query = "SELECT u FROM User u WHERE u.usernameKey = :usernameKey")
+public class User {
+
+  public static final String BY_USERNAME = "User.byUsername";
+
+  @Id private String id;
+
+  private String username;
+
+  @Column(name = "username_key")
+  private String usernameKey;
+
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  /** Space-separated, so reading a user for a token is one row and no join. */
+  private String roles;
+
+  private boolean enabled;
+
+  @Column(name = "created_at")
+  private long createdAt;
+
+  protected User() {}
+
+  public User(String username, String passwordHash, Set<String> roles, Instant createdAt) {
+    this.id = UUID.randomUUID().toString();
+    this.username = Objects.requireNonNull(username);
+    this.usernameKey = keyOf(username);
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.roles = joinRoles(roles);
+    this.enabled = true;
+    this.createdAt = createdAt.toEpochMilli();
+  }
+
+  /** The form in which usernames are compared: case-insensitive, locale-independent. */
+  public static String keyOf(String username) {
+    return username.toLowerCase(Locale.ROOT);
+  }
+
+  private static String joinRoles(Set<String> roles) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("a user needs at least one role");
+    }
+    return String.join(" ", new TreeSet<>(roles));
+  }
+
+  public void changePasswordHash(String newHash) {
+    this.passwordHash = Objects.requireNonNull(newHash);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public Set<String> roles() {
+    return Arrays.stream(roles.split(" "))
+        .filter(r -> !r.isEmpty())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public Instant createdAt() {
+    return Instant.ofEpochMilli(createdAt);
+  }
+}
