@@ -39,6 +39,11 @@ public class ConfigurationCheck {
     positiveDuration(lookup, "rotor.refresh-token.idle-ttl", problems);
     positiveDuration(lookup, "rotor.session.max-ttl", problems);
     duration(lookup, "rotor.refresh-token.reuse-grace", problems);
+    positiveDuration(lookup, "rotor.purge.interval", problems);
+    duration(lookup, "rotor.purge.initial-delay", problems);
+    duration(lookup, "rotor.purge.retention", problems);
+    positiveDuration(lookup, "rotor.purge.time-budget", problems);
+    positiveInt(lookup, "rotor.purge.batch-size", problems);
     lookup
         .apply("rotor.issuer")
         .ifPresent(
@@ -70,7 +75,15 @@ public class ConfigurationCheck {
     positiveInt(lookup, "rotor.password.argon2.memory-kib", problems);
     positiveInt(lookup, "rotor.password.argon2.iterations", problems);
     positiveInt(lookup, "rotor.password.argon2.parallelism", problems);
-    positiveInt(lookup, "rotor.password.max-concurrent-hashes", problems);
+    lookup
+        .apply("rotor.password.max-concurrent-hashes")
+        .filter(v -> !v.trim().matches("\\d{1,6}"))
+        .ifPresent(
+            v ->
+                problems.add(
+                    "rotor.password.max-concurrent-hashes: must be 0 (= cores) or more, got '"
+                        + v
+                        + "'"));
     positiveInt(lookup, "rotor.http.max-body-bytes", problems);
     Optional<String> admin = lookup.apply("rotor.admin.username").filter(u -> !u.isBlank());
     if (admin.isPresent()

@@ -77,6 +77,33 @@ public class ConfiguredDataSource implements DataSource {
         URL + ": only jdbc:postgresql: and jdbc:h2: URLs are supported, got '" + url + "'");
   }
 
+  /** Whether Rotor runs on PostgreSQL (else on H2), for the few statements that differ. */
+  public static boolean isPostgres() {
+    return ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
+        .getOptionalValue(URL, String.class)
+        .filter(url -> url.startsWith("jdbc:postgresql:"))
+        .isPresent();
+  }
+
+  /** Where the data lives, for the start-up log: the URL without parameters or credentials. */
+  public static String describe() {
+    var config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
+    String url = config.getOptionalValue(URL, String.class).filter(s -> !s.isBlank()).orElse(null);
+    if (url == null) {
+      return "embedded H2 file "
+          + Path.of(config.getOptionalValue(DATA_DIR, String.class).orElse("./rotor-data"))
+              .toAbsolutePath()
+              .normalize()
+              .resolve("rotor.mv.db");
+    }
+    int cut = url.indexOf('?');
+    int semicolon = url.indexOf(';');
+    if (cut < 0 || (semicolon >= 0 && semicolon < cut)) {
+      cut = semicolon;
+    }
+    return cut < 0 ? url : url.substring(0, cut);
+  }
+
   static String embeddedUrl(String dataDir) {
     Path dir = Path.of(dataDir).toAbsolutePath().normalize();
     try {

@@ -42,7 +42,8 @@ public class DatabaseMigration {
             .migrate();
     LOG.log(
         System.Logger.Level.INFO,
-        "Database schema at version {0} ({1} migrations applied now)",
+        "Rotor database: {0}, schema version {1} ({2} migrations applied now)",
+        ConfiguredDataSource.describe(),
         result.targetSchemaVersion,
         result.migrationsExecuted);
   }

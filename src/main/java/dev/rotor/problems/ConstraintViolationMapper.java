@@ -18,7 +18,9 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     Map<String, String> reasons = new TreeMap<>();
     for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
       reasons.merge(
-          field(violation.getPropertyPath()), violation.getMessage(), (a, b) -> a + "; " + b);
+          jsonName(field(violation.getPropertyPath())),
+          violation.getMessage(),
+          (a, b) -> a + "; " + b);
     }
     String detail =
         reasons.entrySet().stream()
@@ -28,7 +30,12 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     return Problems.invalidParams(detail, reasons);
   }
 
-  /** The JSON field name: the last node of {@code login.arg0.username}; "body" for the body. */
+  /** The name the client used: the JSON API spells every field in snake_case. */
+  static String jsonName(String javaName) {
+    return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The Java field name: the last node of {@code login.arg0.username}; "body" for the body. */
   static String field(Path path) {
     String last = null;
     int nodes = 0;

@@ -22,9 +22,14 @@ public final class Problems {
 
   /** A 400 that names each invalid field (the {@code invalid_params} extension of RFC 9457). */
   public static Response invalidParams(String detail, Map<String, String> reasons) {
-    return Response.status(400)
+    return invalidParams(400, "Bad Request", detail, reasons);
+  }
+
+  public static Response invalidParams(
+      int status, String title, String detail, Map<String, String> reasons) {
+    return Response.status(status)
         .type(MEDIA_TYPE)
-        .entity(json(400, "Bad Request", detail, reasons))
+        .entity(json(status, title, detail, reasons))
         .build();
   }
 

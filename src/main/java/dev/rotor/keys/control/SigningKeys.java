@@ -56,6 +56,13 @@ public class SigningKeys {
 
   private volatile ActiveKey active;
 
+  public SigningKeys() {}
+
+  /** A key ring over given keys, without a container. */
+  SigningKeys(SigningKey key) {
+    this.active = activate(key, List.of(key));
+  }
+
   /** The key that signs now: its signer and the header every token carries. */
   public record ActiveKey(JWSSigner signer, JWSHeader header, JWKSet publicKeys) {}
 
@@ -92,7 +99,7 @@ public class SigningKeys {
         "rotor.keys.algorithm: must be RS256 or ES256, got '" + name + "'");
   }
 
-  private SigningKey generate(JWSAlgorithm alg) {
+  SigningKey generate(JWSAlgorithm alg) {
     String kid = UUID.randomUUID().toString();
     try {
       JWK jwk =

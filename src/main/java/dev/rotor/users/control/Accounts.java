@@ -33,10 +33,10 @@ public class Accounts {
     PasswordPolicy.violation(password)
         .ifPresent(
             v -> {
-              throw new ProblemException(400, "Bad Request", "password: " + v);
+              throw ProblemException.invalidField("password", v);
             });
     if (find(username).isPresent()) {
-      throw new ProblemException(409, "Conflict", "username: already taken");
+      throw ProblemException.conflict("username", "already taken");
     }
     User user =
         new User(username, passwordHash.generate(password.toCharArray()), roles, clock.instant());

@@ -1,0 +1,68 @@
+package dev.rotor.sessions.control;
+
+/**
+ * What the purge removes, in the order it removes it: tokens first, so that deleting a session
+ * never cascades into an unbounded number of token rows. Each kind is one batched DELETE through an
+ * index; {@code ?1} is the cut-off time (epoch ms), {@code ?2} the batch size.
+ */
+public enum PurgeKind {
+  /** Unspent refresh tokens past their idle expiry: useless from that moment. */
+  EXPIRED_TOKENS(
+      "expired_tokens",
+      "DELETE FROM refresh_token WHERE id IN (SELECT id FROM refresh_token"
+          + " WHERE expires_at < ?1 AND spent_at IS NULL LIMIT ?2%s)",
+      "",
+      false),
+  /** Spent tokens, kept until the retention after their own expiry to recognise replays. */
+  SPENT_TOKENS(
+      "spent_tokens",
+      "DELETE FROM refresh_token WHERE id IN (SELECT id FROM refresh_token"
+          + " WHERE expires_at < ?1 AND spent_at IS NOT NULL LIMIT ?2%s)",
+      "",
+      true),
+  /** Every token of a session revoked longer than the retention ago. */
+  REVOKED_SESSION_TOKENS(
+      "revoked_session_tokens",
+      "DELETE FROM refresh_token WHERE id IN (SELECT t.id FROM refresh_token t"
+          + " JOIN rotor_session s ON s.id = t.session_id WHERE s.revoked_at < ?1 LIMIT ?2%s)",
+      " OF t",
+      true),
+  /** Sessions revoked or expired longer than the retention ago, once no token is left. */
+  SESSIONS(
+      "sessions",
+      "DELETE FROM rotor_session WHERE id IN (SELECT s.id FROM rotor_session s"
+          + " WHERE (s.revoked_at < ?1 OR s.expires_at < ?1) AND NOT EXISTS"
+          + " (SELECT 1 FROM refresh_token t WHERE t.session_id = s.id) LIMIT ?2%s)",
+      " OF s",
+      true);
+
+  private final String label;
+  private final String sql;
+  private final String lockedTable;
+  private final boolean afterRetention;
+
+  PurgeKind(String label, String sql, String lockedTable, boolean afterRetention) {
+    this.label = label;
+    this.sql = sql;
+    this.lockedTable = lockedTable;
+    this.afterRetention = afterRetention;
+  }
+
+  /** The name in reports, logs and metrics. */
+  public String label() {
+    return label;
+  }
+
+  /** Whether the cut-off is "now minus retention" rather than "now". */
+  boolean afterRetention() {
+    return afterRetention;
+  }
+
+  /**
+   * The statement; on PostgreSQL the batch skips rows another purge has locked, so two overlapping
+   * runs share the work instead of waiting on (or deadlocking with) each other.
+   */
+  String sql(boolean postgres) {
+    return sql.formatted(postgres ? " FOR UPDATE" + lockedTable + " SKIP LOCKED" : "");
+  }
+}

@@ -1,0 +1,74 @@
+package dev.rotor.sessions.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Deletes dead sessions and refresh tokens in small batches, each its own transaction, until
+ * nothing is left or the time budget is spent; the next run picks up where this one stopped.
+ * Nothing alive is ever selected, and two overlapping runs only share the work.
+ */
+@ApplicationScoped
+public class TokenPurge {
+
+  private static final System.Logger LOG = System.getLogger(TokenPurge.class.getName());
+
+  @Inject PurgeBatch batch;
+
+  @Inject Clock clock;
+
+  @Inject MetricRegistry metrics;
+
+  @Inject
+  @ConfigProperty(name = "rotor.purge.batch-size", defaultValue = "2000")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "rotor.purge.retention", defaultValue = "P7D")
+  Duration retention;
+
+  @Inject
+  @ConfigProperty(name = "rotor.purge.time-budget", defaultValue = "PT30S")
+  Duration timeBudget;
+
+  public PurgeReport run() {
+    Instant now = clock.instant();
+    long started = System.nanoTime();
+    long deadline = started + timeBudget.toNanos();
+    Map<PurgeKind, Long> removed = new EnumMap<>(PurgeKind.class);
+    boolean finished = true;
+    for (PurgeKind kind : PurgeKind.values()) {
+      long cutOff = (kind.afterRetention() ? now.minus(retention) : now).toEpochMilli();
+      long count = 0;
+      int deleted;
+      do {
+        deleted = batch.delete(kind, cutOff, batchSize);
+        count += deleted;
+      } while (deleted == batchSize && System.nanoTime() < deadline);
+      removed.put(kind, count);
+      metrics.counter("rotor.purge.removed", new Tag("kind", kind.label())).inc(count);
+      if (deleted == batchSize) {
+        finished = false;
+        break;
+      }
+    }
+    PurgeReport report =
+        new PurgeReport(removed, Duration.ofNanos(System.nanoTime() - started), finished);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Purge removed {0} rows in {1} ms {2}{3}",
+        report.total(),
+        report.took().toMillis(),
+        removed,
+        finished ? "" : ", time budget spent: the next run goes on");
+    return report;
+  }
+}

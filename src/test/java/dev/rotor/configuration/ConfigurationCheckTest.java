@@ -1,0 +1,61 @@
+package dev.rotor.configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationCheckTest {
+
+  static java.util.List<String> check(Map<String, String> values) {
+    return ConfigurationCheck.problems(key -> Optional.ofNullable(values.get(key)));
+  }
+
+  @Test
+  void noConfigurationAtAllIsFine() {
+    assertThat(check(Map.of())).isEmpty();
+  }
+
+  @Test
+  void validValuesPass() {
+    assertThat(
+            check(
+                Map.of(
+                    "rotor.access-token.ttl", "PT10M",
+                    "rotor.refresh-token.reuse-grace", "PT0S",
+                    "rotor.issuer", "https://auth.example.com",
+                    "rotor.keys.algorithm", "ES256",
+                    "rotor.db.url", "jdbc:postgresql://db/rotor",
+                    "rotor.registration.open", "false")))
+        .isEmpty();
+  }
+
+  @Test
+  void eachBadValueIsReportedWithItsKey() {
+    assertThat(
+            check(
+                Map.of(
+                    "rotor.access-token.ttl", "5 minutes",
+                    "rotor.session.max-ttl", "-P1D",
+                    "rotor.issuer", "not a url",
+                    "rotor.keys.algorithm", "HS256",
+                    "rotor.registration.open", "yes",
+                    "rotor.db.url", "jdbc:mysql://x/y",
+                    "rotor.http.max-body-bytes", "0")))
+        .hasSize(7)
+        .anySatisfy(p -> assertThat(p).startsWith("rotor.access-token.ttl:"))
+        .anySatisfy(p -> assertThat(p).startsWith("rotor.session.max-ttl:"))
+        .anySatisfy(p -> assertThat(p).startsWith("rotor.issuer:"))
+        .anySatisfy(p -> assertThat(p).startsWith("rotor.keys.algorithm:"))
+        .anySatisfy(p -> assertThat(p).startsWith("rotor.registration.open:"))
+        .anySatisfy(p -> assertThat(p).startsWith("rotor.db.url:"))
+        .anySatisfy(p -> assertThat(p).startsWith("rotor.http.max-body-bytes:"));
+  }
+
+  @Test
+  void anAdminNeedsAPassword() {
+    assertThat(check(Map.of("rotor.admin.username", "root")))
+        .containsExactly("rotor.admin.password: required when rotor.admin.username is set");
+  }
+}

@@ -1,0 +1,15 @@
+package dev.rotor.it;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** An integration test against the suite's Payara Micro, on the run's database. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(DatabaseAvailable.class)
+@ExtendWith(ArquillianExtension.class)
+public @interface RotorIT {}

@@ -1,0 +1,44 @@
+package dev.rotor.it;
+
+import java.util.UUID;
+
+/** Fresh, unique test users: no test depends on another's accounts. */
+public final class Users {
+
+  public static final String PASSWORD = "correct horse battery staple";
+
+  /** The first admin the suite's server is started with. */
+  public static final String ADMIN = "suite-admin";
+
+  public static final String ADMIN_PASSWORD = "suite-admin-passphrase";
+
+  private Users() {}
+
+  public static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** An admin's access token. */
+  public static String adminToken(Api api) {
+    Api.Reply login = api.login(ADMIN, ADMIN_PASSWORD);
+    if (login.status() != 200) {
+      throw new IllegalStateException("admin login failed: " + login.status() + " " + login.body());
+    }
+    return login.string("access_token");
+  }
+
+  /** Registers a new user and logs in; answers the token response. */
+  public static Api.Reply registeredAndLoggedIn(Api api, String prefix) {
+    String name = unique(prefix);
+    Api.Reply registered = api.register(name, PASSWORD);
+    if (registered.status() != 201) {
+      throw new IllegalStateException(
+          "register failed: " + registered.status() + " " + registered.body());
+    }
+    Api.Reply login = api.login(name, PASSWORD);
+    if (login.status() != 200) {
+      throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
+    }
+    return login;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.rotor.keys.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessTokenIssuerTest {
+
+  final Instant now = Instant.parse("2026-11-22T10:00:00Z");
+
+  AccessTokenIssuer issuerWith(String algorithm) {
+    SigningKeys generator = new SigningKeys();
+    generator.clock = Clock.fixed(now, ZoneOffset.UTC);
+    AccessTokenIssuer issuer = new AccessTokenIssuer();
+    issuer.keys = new SigningKeys(generator.generate(SigningKeys.supportedAlgorithm(algorithm)));
+    issuer.issuer = "https://auth.example.com";
+    issuer.audience = "rotor";
+    issuer.ttl = Duration.ofMinutes(5);
+    return issuer;
+  }
+
+  final AccessTokenIssuer.Subject alice =
+      new AccessTokenIssuer.Subject(
+          "user-1", "alice", Set.of("user", "admin"), "session-1", "rotor-app", "profile");
+
+  @Test
+  void anAccessTokenCarriesTheMicroProfileJwtClaims() throws Exception {
+    AccessTokenIssuer issuer = issuerWith("RS256");
+
+    AccessTokenIssuer.AccessToken token = issuer.issue(alice, now);
+    JWTClaimsSet claims = SignedJWT.parse(token.value()).getJWTClaimsSet();
+
+    assertThat(token.expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(5)));
+    assertThat(claims.getIssuer()).isEqualTo("https://auth.example.com");
+    assertThat(claims.getSubject()).isEqualTo("user-1");
+    assertThat(claims.getAudience()).containsExactly("rotor");
+    assertThat(claims.getIssueTime()).isEqualTo(Date.from(now));
+    assertThat(claims.getExpirationTime()).isEqualTo(Date.from(now.plusSeconds(300)));
+    assertThat(claims.getJWTID()).isNotBlank();
+    assertThat(claims.getClaims())
+        .containsEntry("upn", "alice")
+        .containsEntry("preferred_username", "alice")
+        .containsEntry("sid", "session-1")
+        .containsEntry("client_id", "rotor-app")
+        .containsEntry("scope", "profile");
+    assertThat(claims.getStringListClaim("groups")).containsExactlyInAnyOrder("user", "admin");
+  }
+
+  @Test
+  void theHeaderNamesTheKeyAndTheTypeThatPayaraRequires() throws Exception {
+    AccessTokenIssuer issuer = issuerWith("RS256");
+
+    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, now).value());
+
+    assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+    assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
+    JWK published = issuer.keys.active().publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
+    assertThat(published).isNotNull();
+    assertThat(published.isPrivate()).isFalse();
+    assertThat(jwt.verify(new RSASSAVerifier(published.toRSAKey()))).isTrue();
+  }
+
+  @Test
+  void es256CanBeSelected() throws Exception {
+    AccessTokenIssuer issuer = issuerWith("ES256");
+
+    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, now).value());
+
+    assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+    JWK published = issuer.keys.active().publicKeys().getKeys().get(0);
+    assertThat(jwt.verify(new ECDSAVerifier(published.toECKey()))).isTrue();
+  }
+
+  @Test
+  void everyTokenHasItsOwnId() throws Exception {
+    AccessTokenIssuer issuer = issuerWith("RS256");
+
+    String first = SignedJWT.parse(issuer.issue(alice, now).value()).getJWTClaimsSet().getJWTID();
+    String second = SignedJWT.parse(issuer.issue(alice, now).value()).getJWTClaimsSet().getJWTID();
+
+    assertThat(first).isNotEqualTo(second);
+    assertThat(List.of(first, second)).doesNotContainNull();
+  }
+}
