@@ -42,6 +42,7 @@ public class ConfigurationCheck {
     positiveDuration(lookup, "rotor.purge.interval", problems);
     duration(lookup, "rotor.purge.initial-delay", problems);
     duration(lookup, "rotor.purge.retention", problems);
+    duration(lookup, "rotor.audit.retention", problems);
     positiveDuration(lookup, "rotor.purge.time-budget", problems);
     positiveInt(lookup, "rotor.purge.batch-size", problems);
     lookup

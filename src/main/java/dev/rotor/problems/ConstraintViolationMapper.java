@@ -35,17 +35,15 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** The Java field name: the last node of {@code login.arg0.username}; "body" for the body. */
+  /**
+   * The Java name of what failed: the last node of {@code login.body.username}, or of {@code
+   * events.size} for a query parameter (the build keeps parameter names); "body" for the body.
+   */
   static String field(Path path) {
     String last = null;
-    int nodes = 0;
     for (Path.Node node : path) {
       last = node.getName();
-      nodes++;
     }
-    if (nodes <= 2 || last == null || last.startsWith("arg")) {
-      return "body";
-    }
-    return last;
+    return last == null || last.startsWith("arg") ? "body" : last;
   }
 }

@@ -50,6 +50,18 @@ public final class Api {
     public String string(String field) {
       return (String) json().get(field);
     }
+
+    /** The body when it is a JSON array. */
+    public java.util.List<Map<String, Object>> list() {
+      try {
+        return JSONObjectUtils.parse("{\"a\":" + raw.body() + "}").entrySet().stream()
+            .findFirst()
+            .map(e -> (java.util.List<Map<String, Object>>) e.getValue())
+            .orElseThrow();
+      } catch (ParseException e) {
+        throw new AssertionError("not JSON: " + raw.body(), e);
+      }
+    }
   }
 
   public HttpRequest.Builder request(String path) {
@@ -91,6 +103,44 @@ public final class Api {
       builder.header("Authorization", "Bearer " + bearer);
     }
     return send(builder.build());
+  }
+
+  public Reply delete(String path, String bearer) {
+    return send(authorized(request(path).DELETE(), bearer).build());
+  }
+
+  public Reply putJson(String path, String json, String bearer) {
+    return send(
+        authorized(
+                request(path)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                bearer)
+            .build());
+  }
+
+  public Reply postJson(String path, String json, String bearer) {
+    return send(
+        authorized(
+                request(path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)),
+                bearer)
+            .build());
+  }
+
+  public Reply patchJson(String path, String json, String bearer) {
+    return send(
+        authorized(
+                request(path)
+                    .header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(json)),
+                bearer)
+            .build());
+  }
+
+  private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String bearer) {
+    return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
   }
 
   public Reply register(String username, String password) {

@@ -45,7 +45,7 @@ class BearerTokenMatrixIT {
   JWTClaimsSet.Builder validClaims() {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
-        .issuer("http://localhost:8080")
+        .issuer(ItServer.ISSUER)
         .audience("rotor")
         .subject(userId)
         .claim("upn", username)

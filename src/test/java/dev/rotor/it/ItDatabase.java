@@ -73,13 +73,7 @@ public final class ItDatabase {
    * first admin, and a purge timer that stays out of the way: tests purge on demand.
    */
   static String serverJvmOptions(String name) {
-    StringBuilder options =
-        new StringBuilder(
-            "-Drotor.admin.username="
-                + Users.ADMIN
-                + " -Drotor.admin.password="
-                + Users.ADMIN_PASSWORD
-                + " -Drotor.purge.initial-delay=PT1H -Drotor.purge.interval=PT1H ");
+    StringBuilder options = new StringBuilder(ItServer.jvmOptions() + " ");
     serverEnvironment(name)
         .forEach(
             (key, value) -> {

@@ -6,6 +6,7 @@ import java.io.File;
 import org.eu.ingwar.tools.arquillian.extension.suite.annotations.ArquillianSuiteDeployment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -22,6 +23,9 @@ public class RotorDeployment {
             WebArchive.class, new File(System.getProperty("rotor.it.war", "target/rotor.war")));
     return ShrinkWrap.create(WebArchive.class, "ROOT.war")
         .merge(shipped)
-        .addClasses(MovableClock.class, TestControlResource.class);
+        .addClasses(MovableClock.class, TestControlResource.class)
+        // Payara re-reads our JWK Set every second instead of every minute: a rotation test
+        // then waits on that cache for a second, not a minute.
+        .addAsResource(new StringAsset("publicKey.cache.ttl=1000\n"), "payara-mp-jwt.properties");
   }
 }

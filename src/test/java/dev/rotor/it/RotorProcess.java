@@ -30,7 +30,15 @@ final class RotorProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /** Starts the jar and waits until the application answers. */
   static RotorProcess start(Map<String, String> environment, Path log) {
+    RotorProcess rotor = launch(environment, log);
+    rotor.awaitReady();
+    return rotor;
+  }
+
+  /** Starts the jar without waiting for anything. */
+  static RotorProcess launch(Map<String, String> environment, Path log) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String jar = System.getProperty("rotor.it.jar", "target/rotor.jar");
@@ -41,10 +49,7 @@ final class RotorProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     try {
       Files.createDirectories(log.getParent());
-      RotorProcess rotor =
-          new RotorProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
-      rotor.awaitReady();
-      return rotor;
+      return new RotorProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -52,6 +57,23 @@ final class RotorProcess implements AutoCloseable {
 
   URI base() {
     return base;
+  }
+
+  /** Whether the application answers 200 at the path right now. */
+  boolean answers(String path) {
+    try {
+      return HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Waits, up to the limit, for the server's log to show a line containing the text. */

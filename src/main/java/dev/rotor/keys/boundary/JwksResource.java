@@ -23,6 +23,6 @@ public class JwksResource {
     CacheControl cache = new CacheControl();
     // Short enough that verifiers pick up a rotated key well within an access token's lifetime.
     cache.setMaxAge(300);
-    return Response.ok(keys.active().publicKeys().toString(true)).cacheControl(cache).build();
+    return Response.ok(keys.published().toString(true)).cacheControl(cache).build();
   }
 }

@@ -59,12 +59,15 @@ public class AccessTokenIssuer {
             .claim("client_id", subject.clientId())
             .claim("scope", subject.scope())
             .build();
-    return new AccessToken(sign(claims), expiresAt);
+    return new AccessToken(sign(claims, keys.signing(now)), expiresAt);
   }
 
-  /** Signs any claim set with the active key; also what tests use to forge edge cases. */
+  /** Signs any claim set with the key that signs now; also what tests use to forge edge cases. */
   public String sign(JWTClaimsSet claims) {
-    SigningKeys.ActiveKey key = keys.active();
+    return sign(claims, keys.signing());
+  }
+
+  private static String sign(JWTClaimsSet claims, KeyRing.Key key) {
     SignedJWT jwt = new SignedJWT(key.header(), claims);
     try {
       jwt.sign(key.signer());

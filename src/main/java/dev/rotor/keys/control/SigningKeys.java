@@ -1,52 +1,57 @@
 package dev.rotor.keys.control;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.rotor.keys.entity.SigningKey;
 import dev.rotor.persistence.NamedLock;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The key ring: loads the signing key from the database at start-up, or generates it when there is
- * none, under a row lock so that nodes starting together agree on one key.
+ * The signing keys of the cluster, kept in the database. At start-up and every minute each node
+ * reloads them (a key another node created is known here long before it signs); key creation, first
+ * or by rotation, happens under a row lock, so nodes never create competing keys.
  */
 @Startup
 @Singleton
 @DependsOn("DatabaseMigration")
-// Readers only see an immutable snapshot through a volatile field: no container lock needed.
+// Readers only see an immutable KeyRing through a volatile field: no container lock needed.
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SigningKeys {
 
   private static final System.Logger LOG = System.getLogger(SigningKeys.class.getName());
+  private static final Duration RELOAD = Duration.ofMinutes(1);
 
   @PersistenceContext EntityManager em;
+
+  @Resource TimerService timers;
 
   @Inject Clock clock;
 
@@ -54,38 +59,136 @@ public class SigningKeys {
   @ConfigProperty(name = "rotor.keys.algorithm", defaultValue = "RS256")
   String algorithm;
 
-  private volatile ActiveKey active;
+  @Inject
+  @ConfigProperty(name = "rotor.keys.rotation-interval", defaultValue = "P30D")
+  Duration rotationInterval;
+
+  /** Longer than verifiers cache a JWK Set (ours says 5 minutes, Payara re-reads every minute). */
+  @Inject
+  @ConfigProperty(name = "rotor.keys.publish-ahead", defaultValue = "PT10M")
+  Duration publishAhead;
+
+  @Inject
+  @ConfigProperty(name = "rotor.access-token.ttl", defaultValue = "PT5M")
+  Duration accessTokenTtl;
+
+  @Inject
+  @ConfigProperty(name = KeyProtection.SECRET_KEY)
+  Optional<String> encryptionSecret;
+
+  private KeyProtection protection;
+  private final Map<String, JWK> opened = new ConcurrentHashMap<>();
+  private volatile KeyRing ring;
+  private volatile String publishedJson;
 
   public SigningKeys() {}
 
   /** A key ring over given keys, without a container. */
-  SigningKeys(SigningKey key) {
-    this.active = activate(key, List.of(key));
+  SigningKeys(KeyRing ring, Clock clock) {
+    this.ring = ring;
+    this.clock = clock;
   }
-
-  /** The key that signs now: its signer and the header every token carries. */
-  public record ActiveKey(JWSSigner signer, JWSHeader header, JWKSet publicKeys) {}
 
   @PostConstruct
-  void loadOrCreate() {
-    JWSAlgorithm alg = supportedAlgorithm(algorithm);
-    em.find(NamedLock.class, NamedLock.SIGNING_KEYS, LockModeType.PESSIMISTIC_WRITE);
-    List<SigningKey> keys =
-        em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class).getResultList();
-    SigningKey newest =
-        keys.stream().filter(k -> k.algorithm().equals(alg.getName())).findFirst().orElse(null);
-    if (newest == null) {
-      newest = generate(alg);
-      em.persist(newest);
-      keys = new java.util.ArrayList<>(keys);
-      keys.add(0, newest);
-      LOG.log(System.Logger.Level.INFO, "Generated signing key {0} ({1})", newest.kid(), alg);
+  void start() {
+    protection = new KeyProtection(encryptionSecret.orElse(null));
+    lock();
+    List<SigningKey> stored = stored();
+    if (stored.stream()
+        .noneMatch(k -> k.algorithm().equals(supportedAlgorithm(algorithm).getName()))) {
+      SigningKey first = generate(clock.instant());
+      em.persist(first);
+      LOG.log(System.Logger.Level.INFO, "Generated signing key {0} ({1})", first.kid(), algorithm);
+      stored = stored();
     }
-    this.active = activate(newest, keys);
+    if (protection.encrypts()) {
+      for (SigningKey key : stored) {
+        if (!KeyProtection.isSealed(key.privateJwk())) {
+          key.protect(protection.seal(protection.open(key.privateJwk())));
+          LOG.log(System.Logger.Level.INFO, "Encrypted stored signing key {0}", key.kid());
+        }
+      }
+    }
+    load(stored);
+    timers.createIntervalTimer(
+        RELOAD.toMillis(), RELOAD.toMillis(), new TimerConfig("rotor-key-reload", false));
   }
 
-  public ActiveKey active() {
-    return active;
+  /** Every minute: pick up keys other nodes made, rotate when the interval is up. */
+  @Timeout
+  void tick() {
+    Instant now = clock.instant();
+    KeyRing current = ring;
+    if (current.upcoming(now) == null
+        && !current.signing(now).activatesAt().plus(rotationInterval).isAfter(now)) {
+      rotate("scheduled");
+    } else {
+      load(stored());
+    }
+  }
+
+  /**
+   * Adds the next key: published now, signing after {@code rotor.keys.publish-ahead}. Under the
+   * lock, a rotation another node has just made counts: no second key is added.
+   */
+  public KeyRing.Key rotate(String why) {
+    lock();
+    Instant now = clock.instant();
+    load(stored());
+    KeyRing.Key upcoming = ring.upcoming(now);
+    if (upcoming != null && why.equals("scheduled")) {
+      return upcoming;
+    }
+    SigningKey next = generate(now.plus(publishAhead));
+    em.persist(next);
+    em.flush();
+    load(stored());
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Rotated signing keys ({0}): {1} signs from {2}",
+        why,
+        next.kid(),
+        next.activatesAt());
+    return ring.keys().stream().filter(k -> k.kid().equals(next.kid())).findFirst().orElseThrow();
+  }
+
+  /** The key that signs now. */
+  public KeyRing.Key signing() {
+    return ring.signing(clock.instant());
+  }
+
+  public KeyRing.Key signing(Instant now) {
+    return ring.signing(now);
+  }
+
+  /** What the JWK Set answers now. */
+  public JWKSet published() {
+    return ring.published(clock.instant());
+  }
+
+  private void lock() {
+    em.find(NamedLock.class, NamedLock.SIGNING_KEYS, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  private List<SigningKey> stored() {
+    return em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class).getResultList();
+  }
+
+  private synchronized void load(List<SigningKey> stored) {
+    List<KeyRing.Key> keys =
+        stored.stream()
+            .map(
+                k ->
+                    KeyRing.Key.of(
+                        opened.computeIfAbsent(k.kid(), kid -> protection.open(k.privateJwk())),
+                        k.activatesAt()))
+            .toList();
+    ring = new KeyRing(keys, accessTokenTtl.plusMinutes(1));
+    String json = ring.published(clock.instant()).toString(true);
+    if (!json.equals(publishedJson)) {
+      PublishedKeysConfigSource.publish(json);
+      publishedJson = json;
+    }
   }
 
   static JWSAlgorithm supportedAlgorithm(String name) {
@@ -99,52 +202,30 @@ public class SigningKeys {
         "rotor.keys.algorithm: must be RS256 or ES256, got '" + name + "'");
   }
 
-  SigningKey generate(JWSAlgorithm alg) {
+  static JWK generateJwk(JWSAlgorithm alg) {
     String kid = UUID.randomUUID().toString();
     try {
-      JWK jwk =
-          JWSAlgorithm.ES256.equals(alg)
-              ? new ECKeyGenerator(Curve.P_256)
-                  .keyID(kid)
-                  .algorithm(alg)
-                  .keyUse(KeyUse.SIGNATURE)
-                  .generate()
-              : new RSAKeyGenerator(2048)
-                  .keyID(kid)
-                  .algorithm(alg)
-                  .keyUse(KeyUse.SIGNATURE)
-                  .generate();
-      return new SigningKey(
-          kid,
-          alg.getName(),
-          jwk.toPublicJWK().toJSONString(),
-          jwk.toJSONString(),
-          clock.instant());
+      return JWSAlgorithm.ES256.equals(alg)
+          ? new ECKeyGenerator(Curve.P_256)
+              .keyID(kid)
+              .algorithm(alg)
+              .keyUse(KeyUse.SIGNATURE)
+              .generate()
+          : new RSAKeyGenerator(2048).keyID(kid).algorithm(alg).keyUse(KeyUse.SIGNATURE).generate();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate a " + alg + " signing key", e);
     }
   }
 
-  private static ActiveKey activate(SigningKey key, List<SigningKey> published) {
-    try {
-      JWK jwk = JWK.parse(key.privateJwk());
-      JWSSigner signer =
-          jwk instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) jwk);
-      JWSHeader header =
-          new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm()))
-              .keyID(key.kid())
-              // Payara's MP-JWT rejects any other typ (RFC 9068's at+jwt included).
-              .type(JOSEObjectType.JWT)
-              .build();
-      List<JWK> publicKeys = new java.util.ArrayList<>();
-      for (SigningKey k : published) {
-        publicKeys.add(JWK.parse(k.publicJwk()));
-      }
-      JWKSet set = new JWKSet(publicKeys);
-      PublishedKeysConfigSource.publish(set.toString(true));
-      return new ActiveKey(signer, header, set);
-    } catch (ParseException | JOSEException e) {
-      throw new IllegalStateException("stored signing key " + key.kid() + " is unreadable", e);
-    }
+  private SigningKey generate(Instant activatesAt) {
+    JWK jwk = generateJwk(supportedAlgorithm(algorithm));
+    opened.put(jwk.getKeyID(), jwk);
+    return new SigningKey(
+        jwk.getKeyID(),
+        jwk.getAlgorithm().getName(),
+        jwk.toPublicJWK().toJSONString(),
+        protection.seal(jwk),
+        clock.instant(),
+        activatesAt);
   }
 }

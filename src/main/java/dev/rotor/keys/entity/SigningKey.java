@@ -13,7 +13,7 @@ import java.util.Objects;
 @Table(name = "signing_key")
 @NamedQuery(
     name = SigningKey.NEWEST_FIRST,
-    query = "SELECT k FROM SigningKey k ORDER BY k.createdAt DESC")
+    query = "SELECT k FROM SigningKey k ORDER BY k.activatesAt DESC")
 public class SigningKey {
 
   public static final String NEWEST_FIRST = "SigningKey.newestFirst";
@@ -31,15 +31,33 @@ public class SigningKey {
   @Column(name = "created_at")
   private long createdAt;
 
+  @Column(name = "activates_at")
+  private long activatesAt;
+
   protected SigningKey() {}
 
   public SigningKey(
-      String kid, String algorithm, String publicJwk, String privateJwk, Instant createdAt) {
+      String kid,
+      String algorithm,
+      String publicJwk,
+      String privateJwk,
+      Instant createdAt,
+      Instant activatesAt) {
     this.kid = Objects.requireNonNull(kid);
     this.algorithm = Objects.requireNonNull(algorithm);
     this.publicJwk = Objects.requireNonNull(publicJwk);
     this.privateJwk = Objects.requireNonNull(privateJwk);
     this.createdAt = createdAt.toEpochMilli();
+    this.activatesAt = activatesAt.toEpochMilli();
+  }
+
+  /** Replaces the stored private key by its encrypted form. */
+  public void protect(String sealedPrivateJwk) {
+    this.privateJwk = Objects.requireNonNull(sealedPrivateJwk);
+  }
+
+  public Instant activatesAt() {
+    return Instant.ofEpochMilli(activatesAt);
   }
 
   public String kid() {

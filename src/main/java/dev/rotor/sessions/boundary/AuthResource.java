@@ -1,17 +1,19 @@
 package dev.rotor.sessions.boundary;
 
+import dev.rotor.audit.control.AuditLog;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.oauth.control.OAuthClients;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.sessions.control.RefreshRejected;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sessions.control.SessionStart;
-import dev.rotor.users.boundary.Credentials;
+import dev.rotor.sessions.control.TokenPair;
 import dev.rotor.users.control.UserIdentityStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +22,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -42,11 +42,13 @@ public class AuthResource {
 
   @Inject SessionRevocation revocation;
 
+  @Inject AuditLog audit;
+
+  @Inject Origin origin;
+
+  @Inject OAuthClients clients;
+
   @Inject Clock clock;
-
-  @Context HttpServletRequest request;
-
-  @Context HttpHeaders headers;
 
   /**
    * Not transactional as a whole: the password hash runs outside any transaction so no pooled
@@ -54,22 +56,41 @@ public class AuthResource {
    */
   @POST
   @Path("login")
-  public Response login(@NotNull(message = "a JSON body is required") @Valid Credentials body) {
-    CredentialValidationResult result =
-        identityStore.validate(new UsernamePasswordCredential(body.username(), body.password()));
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+  public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest body) {
+    OAuthClients.Client client = client(body);
+    var check =
+        identityStore.check(new UsernamePasswordCredential(body.username(), body.password()));
+    if (!check.valid()) {
+      audit.record(
+          AuditEvent.Type.LOGIN_FAILED,
+          check.userId(),
+          body.username(),
+          null,
+          origin,
+          check.reason());
       throw new ProblemException(401, "Unauthorized", "Invalid username or password.");
     }
     Instant now = clock.instant();
+    var result = check.result();
     var who =
         new SessionStart.Authenticated(
             result.getCallerUniqueId(),
             result.getCallerPrincipal().getName(),
             result.getCallerGroups());
-    return tokens(
-        sessionStart.open(
-            who, headers.getHeaderString(HttpHeaders.USER_AGENT), request.getRemoteAddr(), now),
-        now);
+    return tokens(sessionStart.open(who, client.id(), client.scope(), origin, now), now);
+  }
+
+  private OAuthClients.Client client(LoginRequest body) {
+    if (body.clientId() == null) {
+      return clients.find(OAuthClients.FIRST_PARTY).orElseThrow();
+    }
+    return clients
+        .find(body.clientId())
+        .filter(c -> !c.isConfidential() || c.secretMatches(body.clientSecret()))
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    401, "Unauthorized", "Unknown client or wrong client secret."));
   }
 
   @POST
@@ -78,18 +99,19 @@ public class AuthResource {
   public Response refresh(
       @NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
     Instant now = clock.instant();
-    return tokens(rotation.rotate(body.refreshToken(), now), now);
+    return tokens(
+        rotation.rotate(body.refreshToken(), OAuthClients.FIRST_PARTY, null, origin, now), now);
   }
 
   @POST
   @Path("logout")
   @Transactional
   public Response logout(@NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
-    revocation.revokeByRefreshToken(body.refreshToken(), "logout", clock.instant());
+    revocation.logout(body.refreshToken(), origin);
     return Response.noContent().build();
   }
 
-  private static Response tokens(dev.rotor.sessions.control.TokenPair pair, Instant now) {
+  private static Response tokens(TokenPair pair, Instant now) {
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
     return Response.ok(TokenResponse.of(pair, now)).cacheControl(noStore).build();

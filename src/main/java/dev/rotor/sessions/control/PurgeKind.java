@@ -12,21 +12,21 @@ public enum PurgeKind {
       "DELETE FROM refresh_token WHERE id IN (SELECT id FROM refresh_token"
           + " WHERE expires_at < ?1 AND spent_at IS NULL LIMIT ?2%s)",
       "",
-      false),
+      Cutoff.NOW),
   /** Spent tokens, kept until the retention after their own expiry to recognise replays. */
   SPENT_TOKENS(
       "spent_tokens",
       "DELETE FROM refresh_token WHERE id IN (SELECT id FROM refresh_token"
           + " WHERE expires_at < ?1 AND spent_at IS NOT NULL LIMIT ?2%s)",
       "",
-      true),
+      Cutoff.RETENTION),
   /** Every token of a session revoked longer than the retention ago. */
   REVOKED_SESSION_TOKENS(
       "revoked_session_tokens",
       "DELETE FROM refresh_token WHERE id IN (SELECT t.id FROM refresh_token t"
           + " JOIN rotor_session s ON s.id = t.session_id WHERE s.revoked_at < ?1 LIMIT ?2%s)",
       " OF t",
-      true),
+      Cutoff.RETENTION),
   /** Sessions revoked or expired longer than the retention ago, once no token is left. */
   SESSIONS(
       "sessions",
@@ -34,18 +34,32 @@ public enum PurgeKind {
           + " WHERE (s.revoked_at < ?1 OR s.expires_at < ?1) AND NOT EXISTS"
           + " (SELECT 1 FROM refresh_token t WHERE t.session_id = s.id) LIMIT ?2%s)",
       " OF s",
-      true);
+      Cutoff.RETENTION),
+  /** Audit events older than their own retention. */
+  EVENTS(
+      "events",
+      "DELETE FROM audit_event WHERE id IN (SELECT id FROM audit_event"
+          + " WHERE occurred_at < ?1 LIMIT ?2%s)",
+      "",
+      Cutoff.AUDIT_RETENTION);
+
+  /** Which "older than" a kind is measured against. */
+  enum Cutoff {
+    NOW,
+    RETENTION,
+    AUDIT_RETENTION
+  }
 
   private final String label;
   private final String sql;
   private final String lockedTable;
-  private final boolean afterRetention;
+  private final Cutoff cutoff;
 
-  PurgeKind(String label, String sql, String lockedTable, boolean afterRetention) {
+  PurgeKind(String label, String sql, String lockedTable, Cutoff cutoff) {
     this.label = label;
     this.sql = sql;
     this.lockedTable = lockedTable;
-    this.afterRetention = afterRetention;
+    this.cutoff = cutoff;
   }
 
   /** The name in reports, logs and metrics. */
@@ -53,9 +67,8 @@ public enum PurgeKind {
     return label;
   }
 
-  /** Whether the cut-off is "now minus retention" rather than "now". */
-  boolean afterRetention() {
-    return afterRetention;
+  Cutoff cutoff() {
+    return cutoff;
   }
 
   /**

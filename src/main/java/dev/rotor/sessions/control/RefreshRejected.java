@@ -8,8 +8,29 @@ import dev.rotor.problems.ProblemException;
  */
 public class RefreshRejected extends ProblemException {
 
+  private final String oauthError;
+
   public RefreshRejected(String detail) {
+    this(detail, "invalid_grant");
+  }
+
+  private RefreshRejected(String detail, String oauthError) {
     super(401, "Unauthorized", detail);
+    this.oauthError = oauthError;
+  }
+
+  /** The RFC 6749 error code for the token endpoint. */
+  public String oauthError() {
+    return oauthError;
+  }
+
+  static RefreshRejected otherClient() {
+    return new RefreshRejected("The refresh token was issued to another client.");
+  }
+
+  static RefreshRejected widerScope() {
+    return new RefreshRejected(
+        "The requested scope exceeds the scope originally granted.", "invalid_scope");
   }
 
   static RefreshRejected unknown() {

@@ -1,5 +1,8 @@
 package dev.rotor.sessions.control;
 
+import dev.rotor.audit.control.AuditLog;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.sessions.entity.RefreshToken;
 import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.entity.User;
@@ -10,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,11 +33,19 @@ public class RefreshRotation {
 
   @Inject SessionRevocation revocation;
 
+  @Inject AuditLog audit;
+
   @Inject
   @ConfigProperty(name = "rotor.refresh-token.reuse-grace", defaultValue = "PT0S")
   Duration reuseGrace;
 
-  public TokenPair rotate(String presented, Instant now) {
+  /**
+   * Rotates for the given client (RFC 6749 §10.4: a token works only for the client it was issued
+   * to). A requested scope may narrow the new access token's scope, never widen it; the session and
+   * its refresh tokens keep theirs (§6).
+   */
+  public TokenPair rotate(
+      String presented, String clientId, Set<String> scope, Origin origin, Instant now) {
     RefreshToken token =
         em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
             .setParameter("hash", RefreshTokenMint.hash(presented))
@@ -42,11 +54,24 @@ public class RefreshRotation {
             .orElseThrow(RefreshRejected::unknown);
     Session session = token.session();
     User user = session.user();
+    if (!session.clientId().equals(clientId)) {
+      throw RefreshRejected.otherClient();
+    }
     if (!session.isActive(now) || !user.isEnabled()) {
       throw RefreshRejected.sessionEnded();
     }
+    String accessScope = session.scope();
+    if (scope != null) {
+      Set<String> granted = Set.of(session.scope().split(" "));
+      if (!granted.containsAll(scope)) {
+        throw RefreshRejected.widerScope();
+      }
+      accessScope = String.join(" ", scope);
+    }
     if (token.isSpent()) {
-      token = graceSuccessor(token, now).orElseThrow(() -> replay(session, now));
+      token =
+          graceSuccessor(token, now)
+              .orElseThrow(() -> replay(session, origin, "spent token presented again", now));
     }
     if (token.isExpired(now)) {
       throw RefreshRejected.expired();
@@ -57,10 +82,11 @@ public class RefreshRotation {
             .setParameter("id", token.id())
             .executeUpdate();
     if (spent == 0) {
-      throw replay(session, now);
+      throw replay(session, origin, "lost a concurrent refresh with the same token", now);
     }
     session.touch(now);
-    return grant.grant(session, user.username(), user.roles(), user.id(), now);
+    audit.record(AuditEvent.Type.REFRESHED, user.id(), user.username(), session.id(), origin, null);
+    return grant.grant(session, user.username(), user.roles(), user.id(), accessScope, now);
   }
 
   /**
@@ -79,8 +105,15 @@ public class RefreshRotation {
         .findFirst();
   }
 
-  private RefreshRejected replay(Session session, Instant now) {
+  private RefreshRejected replay(Session session, Origin origin, String reason, Instant now) {
     revocation.revoke(session.id(), "replay", now);
+    audit.record(
+        AuditEvent.Type.REFRESH_REPLAYED,
+        session.user().id(),
+        session.user().username(),
+        session.id(),
+        origin,
+        reason);
     LOG.log(System.Logger.Level.WARNING, "Refresh token replay: session {0} revoked", session.id());
     return RefreshRejected.replayed();
   }

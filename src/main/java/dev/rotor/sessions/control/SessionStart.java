@@ -1,5 +1,8 @@
 package dev.rotor.sessions.control;
 
+import dev.rotor.audit.control.AuditLog;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SessionStart {
 
-  /** The built-in public client that the first-party {@code /auth/*} API acts as. */
-  public static final String FIRST_PARTY_CLIENT = "rotor-app";
-
-  public static final String DEFAULT_SCOPE = "profile";
-
   @PersistenceContext EntityManager em;
 
   @Inject TokenGrant grant;
+
+  @Inject AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "rotor.session.max-ttl", defaultValue = "P30D")
@@ -34,17 +34,20 @@ public class SessionStart {
 
   /** Its own transaction: the login boundary hashes the password before, outside any. */
   @Transactional
-  public TokenPair open(Authenticated who, String userAgent, String ipAddress, Instant now) {
+  public TokenPair open(
+      Authenticated who, String clientId, String scope, Origin origin, Instant now) {
     Session session =
         new Session(
             em.getReference(User.class, who.userId()),
-            FIRST_PARTY_CLIENT,
-            DEFAULT_SCOPE,
+            clientId,
+            scope,
             now,
             now.plus(maxTtl),
-            userAgent,
-            ipAddress);
+            origin.userAgent(),
+            origin.address());
     em.persist(session);
-    return grant.grant(session, who.username(), who.roles(), who.userId(), now);
+    audit.record(
+        AuditEvent.Type.LOGIN_SUCCEEDED, who.userId(), who.username(), session.id(), origin, null);
+    return grant.grant(session, who.username(), who.roles(), who.userId(), scope, now);
   }
 }

@@ -24,7 +24,13 @@ public class TokenGrant {
   @ConfigProperty(name = "rotor.refresh-token.idle-ttl", defaultValue = "P14D")
   Duration idleTtl;
 
-  TokenPair grant(Session session, String username, Set<String> roles, String userId, Instant now) {
+  TokenPair grant(
+      Session session,
+      String username,
+      Set<String> roles,
+      String userId,
+      String accessScope,
+      Instant now) {
     String refresh = RefreshTokenMint.mint();
     Instant idleExpiry = now.plus(idleTtl);
     Instant refreshExpiresAt =
@@ -33,9 +39,9 @@ public class TokenGrant {
     var access =
         issuer.issue(
             new AccessTokenIssuer.Subject(
-                userId, username, roles, session.id(), session.clientId(), session.scope()),
+                userId, username, roles, session.id(), session.clientId(), accessScope),
             now);
     return new TokenPair(
-        access.value(), access.expiresAt(), refresh, refreshExpiresAt, session.id());
+        access.value(), access.expiresAt(), refresh, refreshExpiresAt, session.id(), accessScope);
   }
 }

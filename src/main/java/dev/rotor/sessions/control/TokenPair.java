@@ -8,4 +8,5 @@ public record TokenPair(
     Instant accessExpiresAt,
     String refreshToken,
     Instant refreshExpiresAt,
-    String sessionId) {}
+    String sessionId,
+    String scope) {}

@@ -36,6 +36,10 @@ public class TokenPurge {
   Duration retention;
 
   @Inject
+  @ConfigProperty(name = "rotor.audit.retention", defaultValue = "P90D")
+  Duration auditRetention;
+
+  @Inject
   @ConfigProperty(name = "rotor.purge.time-budget", defaultValue = "PT30S")
   Duration timeBudget;
 
@@ -46,7 +50,12 @@ public class TokenPurge {
     Map<PurgeKind, Long> removed = new EnumMap<>(PurgeKind.class);
     boolean finished = true;
     for (PurgeKind kind : PurgeKind.values()) {
-      long cutOff = (kind.afterRetention() ? now.minus(retention) : now).toEpochMilli();
+      long cutOff =
+          switch (kind.cutoff()) {
+            case NOW -> now.toEpochMilli();
+            case RETENTION -> now.minus(retention).toEpochMilli();
+            case AUDIT_RETENTION -> now.minus(auditRetention).toEpochMilli();
+          };
       long count = 0;
       int deleted;
       do {

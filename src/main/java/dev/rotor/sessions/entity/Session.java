@@ -21,9 +21,31 @@ import java.util.UUID;
     query =
         "UPDATE Session s SET s.revokedAt = :now, s.revokedReason = :reason"
             + " WHERE s.id = :id AND s.revokedAt IS NULL")
+@NamedQuery(
+    name = Session.REVOKE_OF_USER,
+    query =
+        "UPDATE Session s SET s.revokedAt = :now, s.revokedReason = :reason"
+            + " WHERE s.id = :id AND s.user.id = :userId AND s.revokedAt IS NULL"
+            + " AND s.expiresAt > :now")
+@NamedQuery(
+    name = Session.REVOKE_ALL_OF_USER,
+    query =
+        "UPDATE Session s SET s.revokedAt = :now, s.revokedReason = :reason"
+            + " WHERE s.user.id = :userId AND s.id <> :keep AND s.revokedAt IS NULL"
+            + " AND s.expiresAt > :now")
+@NamedQuery(
+    name = Session.LIVE_OF_USER,
+    query =
+        "SELECT s FROM Session s WHERE s.user.id = :userId AND s.revokedAt IS NULL"
+            + " AND s.expiresAt > :now AND EXISTS (SELECT t.id FROM RefreshToken t"
+            + " WHERE t.session = s AND t.spentAt IS NULL AND t.expiresAt > :now)"
+            + " ORDER BY s.lastUsedAt DESC, s.id")
 public class Session {
 
   public static final String REVOKE = "Session.revoke";
+  public static final String REVOKE_OF_USER = "Session.revokeOfUser";
+  public static final String REVOKE_ALL_OF_USER = "Session.revokeAllOfUser";
+  public static final String LIVE_OF_USER = "Session.liveOfUser";
 
   @Id private String id;
 

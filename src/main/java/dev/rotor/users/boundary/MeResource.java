@@ -1,17 +1,26 @@
 package dev.rotor.users.boundary;
 
 import dev.rotor.Roles;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.problems.ProblemException;
 import dev.rotor.users.control.Accounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller's own profile, found by the {@code sub} of the verified access token. */
+/** The caller's own account, found by the {@code sub} of the verified access token. */
 @RequestScoped
 @Path("users/me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,14 +31,40 @@ public class MeResource {
 
   @Inject Accounts accounts;
 
+  @Inject Origin origin;
+
+  /** The body of a password change. */
+  public record PasswordChange(
+      @JsonbProperty("current_password")
+          @NotNull(message = "is required")
+          @Size(max = 1024, message = "is too long")
+          String currentPassword,
+      @JsonbProperty("new_password")
+          @NotNull(message = "is required")
+          @Size(max = 1024, message = "is too long")
+          String newPassword) {}
+
   @GET
   public UserResponse me() {
     return accounts
         .byId(token.getSubject())
         .map(UserResponse::of)
         .orElseThrow(
-            () ->
-                new dev.rotor.problems.ProblemException(
-                    401, "Unauthorized", "The account no longer exists."));
+            () -> new ProblemException(401, "Unauthorized", "The account no longer exists."));
+  }
+
+  /** OWASP ASVS 7.4.3: a new password ends every other session; this one stays. */
+  @PUT
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  public void changePassword(
+      @NotNull(message = "a JSON body is required") @Valid PasswordChange body) {
+    accounts.changePassword(
+        token.getSubject(),
+        body.currentPassword(),
+        body.newPassword(),
+        token.getClaim("sid"),
+        origin);
   }
 }

@@ -1,6 +1,9 @@
 package dev.rotor.users.boundary;
 
 import dev.rotor.Roles;
+import dev.rotor.audit.control.AuditLog;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.users.control.Accounts;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,6 +30,10 @@ public class RegistrationResource {
 
   @Inject Accounts accounts;
 
+  @Inject AuditLog audit;
+
+  @Inject Origin origin;
+
   @Inject
   @ConfigProperty(name = "rotor.registration.open", defaultValue = "true")
   boolean open;
@@ -38,6 +45,7 @@ public class RegistrationResource {
       throw new ProblemException(403, "Forbidden", "Self-registration is switched off.");
     }
     var user = accounts.create(body.username(), body.password(), Set.of(Roles.USER));
+    audit.record(AuditEvent.Type.REGISTERED, user.id(), user.username(), null, origin, null);
     return Response.created(URI.create("/admin/users/" + user.id()))
         .entity(UserResponse.of(user))
         .build();

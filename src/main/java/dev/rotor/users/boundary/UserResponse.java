@@ -10,10 +10,11 @@ public record UserResponse(
     String id,
     String username,
     List<String> roles,
+    boolean enabled,
     @JsonbProperty("created_at") Instant createdAt) {
 
   public static UserResponse of(User user) {
     return new UserResponse(
-        user.id(), user.username(), List.copyOf(user.roles()), user.createdAt());
+        user.id(), user.username(), List.copyOf(user.roles()), user.isEnabled(), user.createdAt());
   }
 }

@@ -1,13 +1,19 @@
 package dev.rotor.users.control;
 
+import dev.rotor.Roles;
+import dev.rotor.audit.control.AuditLog;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,6 +29,12 @@ public class Accounts {
   @Inject Argon2idPasswordHash passwordHash;
 
   @Inject Clock clock;
+
+  @Inject AuditLog audit;
+
+  @Inject Event<AccountLocked> accountLocked;
+
+  @Inject Event<PasswordChanged> passwordChanged;
 
   /** Creates an account; 400 when username or password break the rules, 409 when taken. */
   public User create(String username, String password, Set<String> roles) {
@@ -43,6 +55,98 @@ public class Accounts {
     em.persist(user);
     em.flush();
     return user;
+  }
+
+  /** Changes the caller's own password; the other sessions end with it. */
+  public void changePassword(
+      String userId, String current, String next, String keepSessionId, Origin origin) {
+    User user =
+        byId(userId).orElseThrow(() -> new ProblemException(404, "Not Found", "No such user."));
+    if (!passwordHash.verify(current.toCharArray(), user.passwordHash())) {
+      throw ProblemException.invalidField("current_password", "is not the current password");
+    }
+    PasswordPolicy.violation(next)
+        .ifPresent(
+            v -> {
+              throw ProblemException.invalidField("new_password", v);
+            });
+    user.changePasswordHash(passwordHash.generate(next.toCharArray()));
+    audit.record(
+        AuditEvent.Type.PASSWORD_CHANGED, userId, user.username(), keepSessionId, origin, null);
+    passwordChanged.fire(new PasswordChanged(userId, keepSessionId, origin));
+  }
+
+  /** A page of users, by username, optionally only those whose name contains {@code q}. */
+  public List<User> list(String q, int page, int size) {
+    return em.createNamedQuery(User.SEARCH, User.class)
+        .setParameter("q", pattern(q))
+        .setFirstResult(page * size)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long count(String q) {
+    return em.createNamedQuery(User.COUNT_SEARCH, Long.class)
+        .setParameter("q", pattern(q))
+        .getSingleResult();
+  }
+
+  private static String pattern(String q) {
+    String fragment =
+        q == null ? "" : User.keyOf(q).replace("\\", "").replace("%", "").replace("_", "");
+    return "%" + fragment + "%";
+  }
+
+  /** Enables or disables; disabling ends every session of the user at once. */
+  public User setEnabled(String userId, boolean enabled, String adminId, Origin origin) {
+    User user = existing(userId);
+    if (!enabled && user.isEnabled()) {
+      guardLastAdmin(user);
+      user.disable();
+      auditAdmin(user, "disabled by " + adminId, origin);
+      accountLocked.fire(new AccountLocked(userId, "account disabled", origin));
+    } else if (enabled && !user.isEnabled()) {
+      user.enable();
+      auditAdmin(user, "enabled by " + adminId, origin);
+    }
+    return user;
+  }
+
+  public User setRoles(String userId, Set<String> roles, String adminId, Origin origin) {
+    User user = existing(userId);
+    if (!roles.contains(Roles.ADMIN) && user.roles().contains(Roles.ADMIN)) {
+      guardLastAdmin(user);
+    }
+    user.changeRoles(roles);
+    auditAdmin(user, "roles set to " + String.join(" ", user.roles()) + " by " + adminId, origin);
+    return user;
+  }
+
+  /** Deletes the user; their sessions and tokens go with them. */
+  public void delete(String userId, String adminId, Origin origin) {
+    User user = existing(userId);
+    guardLastAdmin(user);
+    accountLocked.fire(new AccountLocked(userId, "account deleted", origin));
+    auditAdmin(user, "deleted by " + adminId, origin);
+    em.remove(user);
+  }
+
+  public User existing(String userId) {
+    return byId(userId).orElseThrow(() -> new ProblemException(404, "Not Found", "No such user."));
+  }
+
+  /** An admin cannot remove the last enabled admin, or nobody could administer Rotor. */
+  private void guardLastAdmin(User user) {
+    if (user.isEnabled()
+        && user.roles().contains(Roles.ADMIN)
+        && em.createNamedQuery(User.COUNT_ENABLED_ADMINS, Long.class).getSingleResult() <= 1) {
+      throw new ProblemException(
+          409, "Conflict", "The last enabled admin cannot be disabled, demoted or deleted.");
+    }
+  }
+
+  private void auditAdmin(User user, String what, Origin origin) {
+    audit.record(AuditEvent.Type.ADMIN_ACTION, user.id(), user.username(), null, origin, what);
   }
 
   public Optional<User> find(String username) {

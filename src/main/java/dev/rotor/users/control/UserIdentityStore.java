@@ -4,6 +4,7 @@ import dev.rotor.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -25,29 +26,45 @@ public class UserIdentityStore implements IdentityStore {
 
   private String dummyHash;
 
+  /** The verdict, with the reason of a refusal for the audit log (never for the client). */
+  public record Check(CredentialValidationResult result, String userId, String reason) {
+    public boolean valid() {
+      return result.getStatus() == CredentialValidationResult.Status.VALID;
+    }
+  }
+
   @PostConstruct
   void init() {
     dummyHash = passwordHash.generate("no-such-user-dummy-password".toCharArray());
   }
 
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+    return check(credential).result();
+  }
+
+  public Check check(UsernamePasswordCredential credential) {
     Optional<User> found = accounts.find(credential.getCaller());
     char[] password = credential.getPassword().getValue();
     boolean matches =
         passwordHash.verify(password, found.map(User::passwordHash).orElse(dummyHash));
-    if (found.isEmpty() || !matches || !found.get().isEnabled()) {
-      return CredentialValidationResult.INVALID_RESULT;
+    if (found.isEmpty()) {
+      return new Check(CredentialValidationResult.INVALID_RESULT, null, "unknown user");
     }
     User user = found.get();
+    if (!matches) {
+      return new Check(CredentialValidationResult.INVALID_RESULT, user.id(), "wrong password");
+    }
+    if (!user.isEnabled()) {
+      return new Check(CredentialValidationResult.INVALID_RESULT, user.id(), "account disabled");
+    }
     if (passwordHash.needsRehash(user.passwordHash())) {
       accounts.replacePasswordHash(user.id(), passwordHash.generate(password));
     }
-    return new CredentialValidationResult(
-        null,
-        new jakarta.security.enterprise.CallerPrincipal(user.username()),
-        null,
+    return new Check(
+        new CredentialValidationResult(
+            null, new CallerPrincipal(user.username()), null, user.id(), user.roles()),
         user.id(),
-        user.roles());
+        null);
   }
 
   @Override

@@ -20,9 +20,21 @@ import java.util.stream.Collectors;
 @NamedQuery(
     name = User.BY_USERNAME,
     query = "SELECT u FROM User u WHERE u.usernameKey = :usernameKey")
+@NamedQuery(
+    name = User.SEARCH,
+    query = "SELECT u FROM User u WHERE u.usernameKey LIKE :q ORDER BY u.usernameKey")
+@NamedQuery(
+    name = User.COUNT_SEARCH,
+    query = "SELECT COUNT(u) FROM User u WHERE u.usernameKey LIKE :q")
+@NamedQuery(
+    name = User.COUNT_ENABLED_ADMINS,
+    query = "SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.roles LIKE '%admin%'")
 public class User {
 
   public static final String BY_USERNAME = "User.byUsername";
+  public static final String SEARCH = "User.search";
+  public static final String COUNT_SEARCH = "User.countSearch";
+  public static final String COUNT_ENABLED_ADMINS = "User.countEnabledAdmins";
 
   @Id private String id;
 
@@ -64,6 +76,18 @@ public class User {
       throw new IllegalArgumentException("a user needs at least one role");
     }
     return String.join(" ", new TreeSet<>(roles));
+  }
+
+  public void disable() {
+    this.enabled = false;
+  }
+
+  public void enable() {
+    this.enabled = true;
+  }
+
+  public void changeRoles(Set<String> newRoles) {
+    this.roles = joinRoles(newRoles);
   }
 
   public void changePasswordHash(String newHash) {

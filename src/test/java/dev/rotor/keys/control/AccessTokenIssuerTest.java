@@ -23,10 +23,12 @@ class AccessTokenIssuerTest {
   final Instant now = Instant.parse("2026-11-22T10:00:00Z");
 
   AccessTokenIssuer issuerWith(String algorithm) {
-    SigningKeys generator = new SigningKeys();
-    generator.clock = Clock.fixed(now, ZoneOffset.UTC);
+    var key =
+        KeyRing.Key.of(SigningKeys.generateJwk(SigningKeys.supportedAlgorithm(algorithm)), now);
     AccessTokenIssuer issuer = new AccessTokenIssuer();
-    issuer.keys = new SigningKeys(generator.generate(SigningKeys.supportedAlgorithm(algorithm)));
+    issuer.keys =
+        new SigningKeys(
+            new KeyRing(List.of(key), Duration.ofMinutes(6)), Clock.fixed(now, ZoneOffset.UTC));
     issuer.issuer = "https://auth.example.com";
     issuer.audience = "rotor";
     issuer.ttl = Duration.ofMinutes(5);
@@ -68,7 +70,7 @@ class AccessTokenIssuerTest {
 
     assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
     assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
-    JWK published = issuer.keys.active().publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
+    JWK published = issuer.keys.published().getKeyByKeyId(jwt.getHeader().getKeyID());
     assertThat(published).isNotNull();
     assertThat(published.isPrivate()).isFalse();
     assertThat(jwt.verify(new RSASSAVerifier(published.toRSAKey()))).isTrue();
@@ -81,7 +83,7 @@ class AccessTokenIssuerTest {
     SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, now).value());
 
     assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-    JWK published = issuer.keys.active().publicKeys().getKeys().get(0);
+    JWK published = issuer.keys.published().getKeys().get(0);
     assertThat(jwt.verify(new ECDSAVerifier(published.toECKey()))).isTrue();
   }
 

@@ -1,0 +1,95 @@
+package dev.rotor.audit.control;
+
+import dev.rotor.audit.entity.AuditEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes events in the transaction of what they record (a refresh and its event commit together),
+ * or in their own when there is none (a failed login).
+ */
+@ApplicationScoped
+public class AuditLog {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  @Transactional
+  public void record(
+      AuditEvent.Type type,
+      String userId,
+      String username,
+      String sessionId,
+      Origin origin,
+      String reason) {
+    em.persist(
+        new AuditEvent(
+            clock.instant(),
+            type,
+            userId,
+            username,
+            sessionId,
+            origin.address(),
+            origin.userAgent(),
+            reason));
+  }
+
+  /** A filter over the log; null fields do not filter. */
+  public record Filter(AuditEvent.Type type, String userId, Instant from, Instant to) {}
+
+  public List<AuditEvent> find(Filter filter, int page, int size) {
+    TypedQuery<AuditEvent> query =
+        em.createQuery(
+            "SELECT e FROM AuditEvent e" + where(filter) + " ORDER BY e.occurredAt DESC, e.id",
+            AuditEvent.class);
+    bind(query, filter);
+    return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+  }
+
+  public long count(Filter filter) {
+    TypedQuery<Long> query =
+        em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where(filter), Long.class);
+    bind(query, filter);
+    return query.getSingleResult();
+  }
+
+  private static String where(Filter f) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (f.type() != null) {
+      where.append(" AND e.type = :type");
+    }
+    if (f.userId() != null) {
+      where.append(" AND e.userId = :userId");
+    }
+    if (f.from() != null) {
+      where.append(" AND e.occurredAt >= :from");
+    }
+    if (f.to() != null) {
+      where.append(" AND e.occurredAt < :to");
+    }
+    return where.toString();
+  }
+
+  private static void bind(TypedQuery<?> query, Filter f) {
+    if (f.type() != null) {
+      query.setParameter("type", f.type());
+    }
+    if (f.userId() != null) {
+      query.setParameter("userId", f.userId());
+    }
+    if (f.from() != null) {
+      query.setParameter("from", f.from().toEpochMilli());
+    }
+    if (f.to() != null) {
+      query.setParameter("to", f.to().toEpochMilli());
+    }
+  }
+}

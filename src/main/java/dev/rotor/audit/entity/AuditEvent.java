@@ -1,0 +1,116 @@
+package dev.rotor.audit.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One authentication event. Immutable once written. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+  /** What happened. */
+  public enum Type {
+    REGISTERED,
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    REFRESHED,
+    REFRESH_REPLAYED,
+    LOGOUT,
+    SESSION_REVOKED,
+    PASSWORD_CHANGED,
+    ADMIN_ACTION
+  }
+
+  @Id private String id;
+
+  @Column(name = "occurred_at")
+  private long occurredAt;
+
+  @Enumerated(EnumType.STRING)
+  private Type type;
+
+  @Column(name = "user_id")
+  private String userId;
+
+  private String username;
+
+  @Column(name = "session_id")
+  private String sessionId;
+
+  @Column(name = "client_address")
+  private String clientAddress;
+
+  @Column(name = "user_agent")
+  private String userAgent;
+
+  private String reason;
+
+  protected AuditEvent() {}
+
+  public AuditEvent(
+      Instant occurredAt,
+      Type type,
+      String userId,
+      String username,
+      String sessionId,
+      String clientAddress,
+      String userAgent,
+      String reason) {
+    this.id = UUID.randomUUID().toString();
+    this.occurredAt = occurredAt.toEpochMilli();
+    this.type = Objects.requireNonNull(type);
+    this.userId = userId;
+    this.username = truncate(username, 64);
+    this.sessionId = sessionId;
+    this.clientAddress = truncate(clientAddress, 64);
+    this.userAgent = truncate(userAgent, 255);
+    this.reason = truncate(reason, 255);
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Instant occurredAt() {
+    return Instant.ofEpochMilli(occurredAt);
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public String reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.rotor.oauth.boundary;
+
+import dev.rotor.oauth.control.OAuthError;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+
+/** RFC 6749 §3.2: form parameters may not repeat; a blank one counts as absent. */
+final class Forms {
+
+  private Forms() {}
+
+  static String single(MultivaluedMap<String, String> form, String name) {
+    List<String> values = form.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw OAuthError.invalidRequest(name + " is repeated.");
+    }
+    String value = values.get(0);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  static String required(MultivaluedMap<String, String> form, String name) {
+    String value = single(form, name);
+    if (value == null) {
+      throw OAuthError.invalidRequest(name + " is required.");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.rotor.oauth.boundary;
+
+import dev.rotor.Roles;
+import dev.rotor.oauth.control.ClientAuthentication;
+import dev.rotor.oauth.control.Introspection;
+import dev.rotor.oauth.control.OAuthError;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * RFC 7662 introspection, for confidential clients (resource servers) and for admins with a bearer
+ * token; public clients may not ask.
+ */
+@RequestScoped
+@Path("oauth2/introspect")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.APPLICATION_JSON)
+public class IntrospectionResource {
+
+  @Inject ClientAuthentication clientAuthentication;
+
+  @Inject Introspection introspection;
+
+  @Context SecurityContext security;
+
+  @POST
+  public Response introspect(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
+    boolean admin = security.getUserPrincipal() != null && security.isUserInRole(Roles.ADMIN);
+    if (!admin) {
+      var client =
+          clientAuthentication.authenticate(
+              authorization, Forms.single(form, "client_id"), Forms.single(form, "client_secret"));
+      if (!client.isConfidential()) {
+        throw OAuthError.invalidClient();
+      }
+    }
+    JsonObject answer =
+        introspection.introspect(
+            Forms.required(form, "token"), Forms.single(form, "token_type_hint"));
+    return Response.ok(answer.toString()).header("Cache-Control", "no-store").build();
+  }
+}

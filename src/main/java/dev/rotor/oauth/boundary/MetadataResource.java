@@ -1,0 +1,103 @@
+package dev.rotor.oauth.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * RFC 8414 authorization server metadata, also served as OIDC Discovery: every URL derives from
+ * {@code rotor.issuer}, the address clients use, not from the request.
+ */
+@ApplicationScoped
+@Path(".well-known")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetadataResource {
+
+  @Inject
+  @ConfigProperty(name = "rotor.issuer", defaultValue = "http://localhost:8080")
+  String issuer;
+
+  @Inject
+  @ConfigProperty(name = "rotor.keys.algorithm", defaultValue = "RS256")
+  String algorithm;
+
+  @GET
+  @Path("oauth-authorization-server")
+  public Response authorizationServer() {
+    return metadata();
+  }
+
+  @GET
+  @Path("openid-configuration")
+  public Response openidConfiguration() {
+    return metadata();
+  }
+
+  private Response metadata() {
+    String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    JsonArrayBuilder clientAuth =
+        Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
+    String json =
+        Json.createObjectBuilder()
+            .add("issuer", issuer)
+            .add("jwks_uri", base + "/.well-known/jwks.json")
+            .add("token_endpoint", base + "/oauth2/token")
+            .add("revocation_endpoint", base + "/oauth2/revoke")
+            .add("introspection_endpoint", base + "/oauth2/introspect")
+            .add("grant_types_supported", Json.createArrayBuilder().add("refresh_token"))
+            // No authorization endpoint: first-party login is /auth/login (RFC 9700 §2.4).
+            .add("response_types_supported", Json.createArrayBuilder())
+            .add("token_endpoint_auth_methods_supported", clientAuth)
+            .add(
+                "revocation_endpoint_auth_methods_supported",
+                Json.createArrayBuilder()
+                    .add("client_secret_basic")
+                    .add("client_secret_post")
+                    .add("none"))
+            .add(
+                "introspection_endpoint_auth_methods_supported",
+                Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
+            .add(
+                "token_endpoint_auth_signing_alg_values_supported",
+                Json.createArrayBuilder().add(algorithm))
+            .add("scopes_supported", Json.createArrayBuilder().add("profile"))
+            .add("subject_types_supported", Json.createArrayBuilder().add("public"))
+            .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add(algorithm))
+            .add("claims_supported", claims())
+            .build()
+            .toString();
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(3600);
+    return Response.ok(json).cacheControl(cache).build();
+  }
+
+  private static JsonArrayBuilder claims() {
+    JsonArrayBuilder claims = Json.createArrayBuilder();
+    for (String claim :
+        new String[] {
+          "iss",
+          "sub",
+          "aud",
+          "exp",
+          "iat",
+          "jti",
+          "upn",
+          "preferred_username",
+          "groups",
+          "sid",
+          "client_id",
+          "scope"
+        }) {
+      claims.add(claim);
+    }
+    return claims;
+  }
+}

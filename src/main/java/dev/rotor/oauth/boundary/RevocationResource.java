@@ -1,0 +1,43 @@
+package dev.rotor.oauth.boundary;
+
+import dev.rotor.audit.control.Origin;
+import dev.rotor.oauth.control.ClientAuthentication;
+import dev.rotor.oauth.control.Revocation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/** RFC 7009 token revocation: 200 for every well-formed request by an authenticated client. */
+@RequestScoped
+@Path("oauth2/revoke")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.APPLICATION_JSON)
+public class RevocationResource {
+
+  @Inject ClientAuthentication clientAuthentication;
+
+  @Inject Revocation revocation;
+
+  @Inject Origin origin;
+
+  @POST
+  @Transactional
+  public Response revoke(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
+    var client =
+        clientAuthentication.authenticate(
+            authorization, Forms.single(form, "client_id"), Forms.single(form, "client_secret"));
+    revocation.revoke(Forms.required(form, "token"), client, origin);
+    return Response.ok().header("Cache-Control", "no-store").build();
+  }
+}

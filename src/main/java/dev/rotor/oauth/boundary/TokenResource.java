@@ -1,0 +1,88 @@
+package dev.rotor.oauth.boundary;
+
+import dev.rotor.audit.control.Origin;
+import dev.rotor.oauth.control.ClientAuthentication;
+import dev.rotor.oauth.control.OAuthClients;
+import dev.rotor.oauth.control.OAuthError;
+import dev.rotor.sessions.control.RefreshRejected;
+import dev.rotor.sessions.control.RefreshRotation;
+import dev.rotor.sessions.control.TokenPair;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * RFC 6749 §6, the refresh token grant, with the same rotation and replay rules as {@code
+ * /auth/refresh}. There is no password grant (RFC 9700 §2.4).
+ */
+@RequestScoped
+@Path("oauth2/token")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+  @Inject ClientAuthentication clientAuthentication;
+
+  @Inject RefreshRotation rotation;
+
+  @Inject Origin origin;
+
+  @Inject Clock clock;
+
+  @POST
+  @Transactional(dontRollbackOn = {RefreshRejected.class, OAuthError.class})
+  public Response token(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
+    String grantType = Forms.required(form, "grant_type");
+    OAuthClients.Client client =
+        clientAuthentication.authenticate(
+            authorization, Forms.single(form, "client_id"), Forms.single(form, "client_secret"));
+    if (!grantType.equals("refresh_token")) {
+      throw new OAuthError(
+          400, "unsupported_grant_type", "Only the refresh_token grant is supported.");
+    }
+    if (!client.grantTypes().contains("refresh_token")) {
+      throw new OAuthError(400, "unauthorized_client", "The client may not use this grant.");
+    }
+    String refreshToken = Forms.required(form, "refresh_token");
+    String scope = Forms.single(form, "scope");
+    Set<String> narrowed = scope == null ? null : OAuthClients.list(scope);
+    Instant now = clock.instant();
+    TokenPair pair;
+    try {
+      pair = rotation.rotate(refreshToken, client.id(), narrowed, origin, now);
+    } catch (RefreshRejected e) {
+      throw new OAuthError(400, e.oauthError(), e.detail());
+    }
+    String json =
+        Json.createObjectBuilder()
+            .add("access_token", pair.accessToken())
+            .add("token_type", "Bearer")
+            .add("expires_in", Duration.between(now, pair.accessExpiresAt()).toSeconds())
+            .add("refresh_token", pair.refreshToken())
+            .add("refresh_expires_in", Duration.between(now, pair.refreshExpiresAt()).toSeconds())
+            .add("scope", pair.scope())
+            .add("session_id", pair.sessionId())
+            .build()
+            .toString();
+    return Response.ok(json)
+        .header("Cache-Control", "no-store")
+        .header("Pragma", "no-cache")
+        .build();
+  }
+}

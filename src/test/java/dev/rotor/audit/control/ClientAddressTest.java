@@ -1,0 +1,28 @@
+package dev.rotor.audit.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClientAddressTest {
+
+  @Test
+  void theHeaderIsIgnoredFromAPeerThatIsNoTrustedProxy() {
+    assertThat(ClientAddress.resolve("198.51.100.7", "203.0.113.9", Set.of("10.0.0.1")))
+        .isEqualTo("198.51.100.7");
+    assertThat(ClientAddress.resolve("198.51.100.7", "203.0.113.9", Set.of()))
+        .isEqualTo("198.51.100.7");
+  }
+
+  @Test
+  void behindATrustedProxyTheRightmostUntrustedHopIsTheClient() {
+    Set<String> proxies = Set.of("10.0.0.1", "10.0.0.2");
+
+    assertThat(ClientAddress.resolve("10.0.0.1", "203.0.113.9", proxies)).isEqualTo("203.0.113.9");
+    assertThat(ClientAddress.resolve("10.0.0.1", "6.6.6.6, 203.0.113.9, 10.0.0.2", proxies))
+        .as("a client-supplied first hop cannot win")
+        .isEqualTo("203.0.113.9");
+    assertThat(ClientAddress.resolve("10.0.0.1", "", proxies)).isEqualTo("10.0.0.1");
+  }
+}

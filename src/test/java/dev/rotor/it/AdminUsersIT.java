@@ -1,0 +1,155 @@
+package dev.rotor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** User administration by an admin (OWASP ASVS 7.4.2, 7.4.5). */
+@RotorIT
+class AdminUsersIT {
+
+  @ArquillianResource URL base;
+
+  Api api;
+  String admin;
+
+  @BeforeEach
+  void api() {
+    api = new Api(base);
+    admin = Users.adminToken(api);
+  }
+
+  String create(String name, String roles) {
+    Api.Reply created =
+        api.postJson(
+            "admin/users",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\""
+                + Users.PASSWORD
+                + "\",\"roles\":"
+                + roles
+                + "}",
+            admin);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.string("id");
+  }
+
+  @Test
+  void anAdminCreatesFindsAndReadsUsers() {
+    String tag = Users.unique("zq");
+    String id = create(tag + "-one", "[\"user\"]");
+    create(tag + "-two", "[\"user\"]");
+
+    Api.Reply page = api.get("admin/users?q=" + tag.toUpperCase() + "&size=1", admin);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.json())
+        .containsEntry("total", 2L)
+        .containsEntry("size", 1L)
+        .containsEntry("page", 0L);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) page.json().get("items");
+    assertThat(items).extracting(u -> u.get("username")).containsExactly(tag + "-one");
+    Api.Reply second = api.get("admin/users?q=" + tag + "&size=1&page=1", admin);
+    assertThat(second.body()).contains(tag + "-two");
+
+    assertThat(api.get("admin/users/" + id, admin).json()).containsEntry("username", tag + "-one");
+    assertThat(api.get("admin/users/nope", admin).status()).isEqualTo(404);
+    assertThat(api.login(tag + "-one", Users.PASSWORD).status()).isEqualTo(200);
+    assertThat(api.get("admin/users?size=0", admin).status()).isEqualTo(400);
+    assertThat(api.get("admin/users?size=0", admin).body()).contains("\"name\":\"size\"");
+  }
+
+  @Test
+  void disablingAUserEndsTheirSessionsAtOnceAndKeepsThemOut() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "disabled");
+    String id = (String) api.me(login.string("access_token")).json().get("id");
+    String name = (String) api.me(login.string("access_token")).json().get("username");
+
+    Api.Reply disabled = api.patchJson("admin/users/" + id, "{\"enabled\": false}", admin);
+
+    assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+    assertThat(api.refresh(login.string("refresh_token")).status()).isEqualTo(401);
+    assertThat(api.login(name, Users.PASSWORD).status()).isEqualTo(401);
+
+    assertThat(api.patchJson("admin/users/" + id, "{\"enabled\": true}", admin).status())
+        .isEqualTo(200);
+    assertThat(api.login(name, Users.PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
+  void deletingAUserEndsEverything() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "deleted");
+    String id = (String) api.me(login.string("access_token")).json().get("id");
+
+    assertThat(api.delete("admin/users/" + id, admin).status()).isEqualTo(204);
+
+    assertThat(api.refresh(login.string("refresh_token")).status()).isEqualTo(401);
+    assertThat(api.get("admin/users/" + id, admin).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anAdminListsAndRevokesAUsersSessions() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "watched");
+    String id = (String) api.me(login.string("access_token")).json().get("id");
+
+    Api.Reply sessions = api.get("admin/users/" + id + "/sessions", admin);
+    assertThat(sessions.list())
+        .extracting(s -> s.get("id"))
+        .containsExactly(login.string("session_id"));
+
+    assertThat(api.delete("admin/users/" + id + "/sessions", admin).status()).isEqualTo(204);
+    assertThat(api.refresh(login.string("refresh_token")).status()).isEqualTo(401);
+    assertThat(api.get("admin/users/" + id + "/sessions", admin).list()).isEmpty();
+  }
+
+  @Test
+  void rolesCanBeSetAndAreCheckedAgainstTheKnownOnes() {
+    String id = create(Users.unique("promoted"), "[\"user\"]");
+
+    assertThat(
+            api.patchJson("admin/users/" + id, "{\"roles\": [\"user\", \"admin\"]}", admin)
+                .json()
+                .get("roles"))
+        .isEqualTo(List.of("admin", "user"));
+    assertThat(api.patchJson("admin/users/" + id, "{\"roles\": [\"root\"]}", admin).status())
+        .isEqualTo(400);
+    assertThat(api.patchJson("admin/users/" + id, "{\"enabled\": \"maybe\"}", admin).status())
+        .isEqualTo(400);
+    assertThat(api.patchJson("admin/users/" + id, "{\"roles\": [\"user\"]}", admin).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theLastEnabledAdminIsProtected() {
+    String otherAdmin = create(Users.unique("admin2"), "[\"user\", \"admin\"]");
+    String suiteAdmin = (String) api.me(admin).json().get("id");
+
+    assertThat(api.patchJson("admin/users/" + otherAdmin, "{\"enabled\": false}", admin).status())
+        .as("another enabled admin remains")
+        .isEqualTo(200);
+    Api.Reply self = api.patchJson("admin/users/" + suiteAdmin, "{\"enabled\": false}", admin);
+    assertThat(self.status()).as(self.body()).isEqualTo(409);
+    assertThat(api.delete("admin/users/" + suiteAdmin, admin).status()).isEqualTo(409);
+    assertThat(
+            api.patchJson("admin/users/" + suiteAdmin, "{\"roles\": [\"user\"]}", admin).status())
+        .isEqualTo(409);
+    assertThat(api.delete("admin/users/" + otherAdmin, admin).status()).isEqualTo(204);
+  }
+
+  @Test
+  void everyAdminEndpointNeedsTheAdminRole() {
+    String user = Users.registeredAndLoggedIn(api, "plain").string("access_token");
+    for (String path :
+        List.of("admin/users", "admin/users/x", "admin/users/x/sessions", "admin/events")) {
+      assertThat(api.get(path, user).status()).as(path).isEqualTo(403);
+      assertThat(api.get(path, null).status()).as(path).isEqualTo(401);
+    }
+    assertThat(api.delete("admin/users/x", user).status()).isEqualTo(403);
+  }
+}

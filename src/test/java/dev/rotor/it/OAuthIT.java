@@ -1,0 +1,417 @@
+package dev.rotor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The RFC endpoints, spoken to in plain HTTP so that every status and header is checked. */
+@RotorIT
+class OAuthIT {
+
+  static final String BASIC =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString(
+                  (ItServer.SERVICE + ":" + ItServer.SERVICE_SECRET)
+                      .getBytes(StandardCharsets.UTF_8));
+
+  @ArquillianResource URL base;
+
+  Api api;
+
+  @BeforeEach
+  void api() {
+    api = new Api(base);
+  }
+
+  Api.Reply form(String path, String authorization, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        api.request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return api.send(request.build());
+  }
+
+  /** Logs a new user in as the given client. */
+  Api.Reply loginAs(String client, String secret) {
+    String name = Users.unique("oauth");
+    api.register(name, Users.PASSWORD);
+    String extra = secret == null ? "" : ",\"client_secret\":\"" + secret + "\"";
+    Api.Reply login =
+        api.postJson(
+            "auth/login",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\""
+                + Users.PASSWORD
+                + "\",\"client_id\":\""
+                + client
+                + "\""
+                + extra
+                + "}");
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    return login;
+  }
+
+  static void assertOAuthError(Api.Reply reply, int status, String error) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.json()).containsEntry("error", error).containsKey("error_description");
+    assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void theMetadataDerivesEveryUrlFromTheIssuer() {
+    for (String path :
+        List.of(".well-known/oauth-authorization-server", ".well-known/openid-configuration")) {
+      Map<String, Object> metadata = api.get(path, null).json();
+      assertThat(metadata)
+          .containsEntry("issuer", ItServer.ISSUER)
+          .containsEntry("jwks_uri", ItServer.ISSUER + "/.well-known/jwks.json")
+          .containsEntry("token_endpoint", ItServer.ISSUER + "/oauth2/token")
+          .containsEntry("revocation_endpoint", ItServer.ISSUER + "/oauth2/revoke")
+          .containsEntry("introspection_endpoint", ItServer.ISSUER + "/oauth2/introspect")
+          .containsEntry("grant_types_supported", List.of("refresh_token"));
+    }
+  }
+
+  @Test
+  void aConfidentialClientRefreshesWithBasicOrPostAuthenticationAndRotationHolds()
+      throws Exception {
+    Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+
+    Api.Reply basic =
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token")));
+    assertThat(basic.status()).as(basic.body()).isEqualTo(200);
+    assertThat(basic.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(basic.json())
+        .containsEntry("token_type", "Bearer")
+        .containsEntry("scope", "profile email");
+    assertThat(
+            SignedJWT.parse(basic.string("access_token")).getJWTClaimsSet().getClaim("client_id"))
+        .isEqualTo(ItServer.SERVICE);
+
+    Api.Reply post =
+        form(
+            "oauth2/token",
+            null,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                basic.string("refresh_token"),
+                "client_id",
+                ItServer.SERVICE,
+                "client_secret",
+                ItServer.SERVICE_SECRET,
+                "scope",
+                "profile"));
+    assertThat(post.status()).as(post.body()).isEqualTo(200);
+    assertThat(post.json()).containsEntry("scope", "profile");
+    assertThat(SignedJWT.parse(post.string("access_token")).getJWTClaimsSet().getClaim("scope"))
+        .as("a narrowed scope")
+        .isEqualTo("profile");
+
+    Api.Reply wider =
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                post.string("refresh_token"),
+                "scope",
+                "profile admin"));
+    assertOAuthError(wider, 400, "invalid_scope");
+
+    Api.Reply replay =
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token")));
+    assertOAuthError(replay, 400, "invalid_grant");
+    assertOAuthError(
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of("grant_type", "refresh_token", "refresh_token", post.string("refresh_token"))),
+        400,
+        "invalid_grant");
+  }
+
+  @Test
+  void aPublicClientRefreshesWithItsIdAlone() {
+    Api.Reply login = loginAs(ItServer.PUBLIC_CLIENT, null);
+
+    Api.Reply refreshed =
+        form(
+            "oauth2/token",
+            null,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                login.string("refresh_token"),
+                "client_id",
+                ItServer.PUBLIC_CLIENT));
+
+    assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+  }
+
+  @Test
+  void theFirstPartyClientsTokensRefreshAtTheTokenEndpointToo() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "first-party");
+
+    Api.Reply refreshed =
+        form(
+            "oauth2/token",
+            null,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                login.string("refresh_token"),
+                "client_id",
+                "rotor-app"));
+
+    assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+    assertThat(api.refresh(refreshed.string("refresh_token")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRefreshTokenWorksOnlyForTheClientItWasIssuedTo() {
+    Api.Reply login = loginAs(ItServer.PUBLIC_CLIENT, null);
+
+    Api.Reply stolen =
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token")));
+    assertOAuthError(stolen, 400, "invalid_grant");
+    assertThat(api.refresh(login.string("refresh_token")).status())
+        .as("nor at the first-party API")
+        .isEqualTo(401);
+    Api.Reply owner =
+        form(
+            "oauth2/token",
+            null,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                login.string("refresh_token"),
+                "client_id",
+                ItServer.PUBLIC_CLIENT));
+    assertThat(owner.status()).as("the owner's chain was not harmed").isEqualTo(200);
+  }
+
+  @Test
+  void everyTokenEndpointErrorIsTheStandardOne() {
+    String token = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET).string("refresh_token");
+
+    assertOAuthError(
+        form("oauth2/token", BASIC, Map.of("refresh_token", token)), 400, "invalid_request");
+    assertOAuthError(
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of("grant_type", "password", "username", "u", "password", "p")),
+        400,
+        "unsupported_grant_type");
+    Api.Reply badSecret =
+        form(
+            "oauth2/token",
+            "Basic " + Base64.getEncoder().encodeToString((ItServer.SERVICE + ":wrong").getBytes()),
+            Map.of("grant_type", "refresh_token", "refresh_token", token));
+    assertOAuthError(badSecret, 401, "invalid_client");
+    assertThat(badSecret.header("WWW-Authenticate")).startsWith("Basic");
+    assertOAuthError(
+        form(
+            "oauth2/token",
+            null,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                token,
+                "client_id",
+                ItServer.SERVICE)),
+        401,
+        "invalid_client");
+    assertOAuthError(
+        form("oauth2/token", null, Map.of("grant_type", "refresh_token", "refresh_token", token)),
+        401,
+        "invalid_client");
+    assertOAuthError(
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of("grant_type", "refresh_token", "refresh_token", "never-issued")),
+        400,
+        "invalid_grant");
+    assertOAuthError(
+        form("oauth2/token", BASIC, Map.of("grant_type", "refresh_token")), 400, "invalid_request");
+    Api.Reply json =
+        api.send(
+            api.request("oauth2/token")
+                .header("Content-Type", "application/json")
+                .header("Authorization", BASIC)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\"}"))
+                .build());
+    assertOAuthError(json, 415, "invalid_request");
+    Api.Reply repeated =
+        api.send(
+            api.request("oauth2/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", BASIC)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=refresh_token&refresh_token=a&refresh_token=b"))
+                .build());
+    assertOAuthError(repeated, 400, "invalid_request");
+    assertThat(
+            form(
+                    "oauth2/token",
+                    BASIC,
+                    Map.of("grant_type", "refresh_token", "refresh_token", token))
+                .status())
+        .as("none of that spent or damaged the token")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void revocationEndsTheSessionAndAnswers200EvenForUnknownTokens() {
+    Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+
+    assertThat(form("oauth2/revoke", BASIC, Map.of("token", "never-issued")).status())
+        .isEqualTo(200);
+    Api.Reply revoked =
+        form("oauth2/revoke", BASIC, Map.of("token", login.string("refresh_token")));
+    assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+
+    assertOAuthError(
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token"))),
+        400,
+        "invalid_grant");
+    assertOAuthError(form("oauth2/revoke", null, Map.of("token", "x")), 401, "invalid_client");
+  }
+
+  @Test
+  void aClientCannotRevokeAnotherClientsToken() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "not-yours");
+
+    assertOAuthError(
+        form("oauth2/revoke", BASIC, Map.of("token", login.string("refresh_token"))),
+        400,
+        "invalid_request");
+    assertThat(api.refresh(login.string("refresh_token")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anAccessTokenRevokesItsSessionToo() {
+    Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+
+    assertThat(form("oauth2/revoke", BASIC, Map.of("token", login.string("access_token"))).status())
+        .isEqualTo(200);
+
+    assertOAuthError(
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token"))),
+        400,
+        "invalid_grant");
+  }
+
+  @Test
+  void introspectionTellsAliveFromDeadAndNothingMore() {
+    Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+
+    Map<String, Object> refresh =
+        form("oauth2/introspect", BASIC, Map.of("token", login.string("refresh_token"))).json();
+    assertThat(refresh)
+        .containsEntry("active", true)
+        .containsEntry("client_id", ItServer.SERVICE)
+        .containsEntry("token_type", "refresh_token")
+        .containsEntry("sid", login.string("session_id"))
+        .containsKeys("exp", "sub", "username", "scope");
+    Map<String, Object> access =
+        form("oauth2/introspect", BASIC, Map.of("token", login.string("access_token"))).json();
+    assertThat(access)
+        .containsEntry("active", true)
+        .containsEntry("iss", ItServer.ISSUER)
+        .containsEntry("client_id", ItServer.SERVICE)
+        .containsKeys("exp", "iat", "sub", "scope", "username");
+
+    assertThat(form("oauth2/introspect", BASIC, Map.of("token", "never-issued")).json())
+        .isEqualTo(Map.of("active", false));
+    assertThat(
+            form("oauth2/revoke", BASIC, Map.of("token", login.string("refresh_token"))).status())
+        .isEqualTo(200);
+    assertThat(
+            form("oauth2/introspect", BASIC, Map.of("token", login.string("refresh_token"))).json())
+        .isEqualTo(Map.of("active", false));
+    assertThat(
+            form("oauth2/introspect", BASIC, Map.of("token", login.string("access_token"))).json())
+        .as("an access token of a revoked session, still within its exp")
+        .isEqualTo(Map.of("active", false));
+  }
+
+  @Test
+  void onlyConfidentialClientsAndAdminsMayIntrospect() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "introspected");
+
+    assertOAuthError(
+        form("oauth2/introspect", null, Map.of("token", login.string("refresh_token"))),
+        401,
+        "invalid_client");
+    assertOAuthError(
+        form(
+            "oauth2/introspect",
+            null,
+            Map.of("token", login.string("refresh_token"), "client_id", ItServer.PUBLIC_CLIENT)),
+        401,
+        "invalid_client");
+    Api.Reply asAdmin =
+        form(
+            "oauth2/introspect",
+            "Bearer " + Users.adminToken(api),
+            Map.of("token", login.string("refresh_token")));
+    assertThat(asAdmin.status()).as(asAdmin.body()).isEqualTo(200);
+    assertThat(asAdmin.json()).containsEntry("active", true);
+    Api.Reply asUser =
+        form(
+            "oauth2/introspect",
+            "Bearer " + login.string("access_token"),
+            Map.of("token", login.string("refresh_token")));
+    assertOAuthError(asUser, 401, "invalid_client");
+  }
+}
