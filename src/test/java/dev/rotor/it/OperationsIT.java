@@ -1,0 +1,31 @@
+package dev.rotor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+
+/** What operators watch: health with the database checked, and the OpenAPI document. */
+@RotorIT
+class OperationsIT {
+
+  @ArquillianResource URL base;
+
+  @Test
+  void readinessChecksTheDatabase() {
+    Api.Reply ready = new Api(base).get("health/ready", null);
+
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"database\"").contains("UP");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheEndpoints() {
+    Api.Reply openapi = new Api(base).get("openapi", null);
+
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/auth/login", "/auth/refresh", "/sessions", "/admin/users", "/oauth2/token");
+  }
+}
