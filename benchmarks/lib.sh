@@ -1,0 +1,218 @@
+# Shared functions of benchmarks/run.sh and benchmarks/purge.sh (sourced, not run).
+# Everything here talks to 127.0.0.1 only; every loop is bounded in count and time.
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH_OUT="$BENCH_ROOT/target/bench"
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+PG_DB=${PG_DB:-test}
+PG_USER=${PG_USER:-postgres}
+BENCH_PASSWORD=bench-passphrase-123
+ADMIN_USER=bench-admin
+ADMIN_PASSWORD=bench-admin-passphrase-123
+
+ROTOR_PID=
+ROTOR_PORT=
+STARTUP_MS=
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() {
+  log "ERROR: $*"
+  exit 1
+}
+
+now_ms() { date +%s%3N; }
+
+require_tools() {
+  local t
+  for t in "$@"; do
+    command -v "$t" >/dev/null 2>&1 || die "$t is required (see BENCHMARKS.md)"
+  done
+}
+
+psql_bench() {
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"
+}
+
+reset_schema() {
+  local schema=$1
+  log "PostgreSQL: recreating schema $schema in database $PG_DB"
+  psql_bench -c "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema;" >/dev/null
+}
+
+# Builds target/rotor.jar and the test classes (simulations, JMH) when missing or older than the
+# sources; writes target/bench.classpath (the test classpath, for JMH) when missing or stale.
+build_if_needed() {
+  local marker="$BENCH_ROOT/target/test-classes/dev/rotor/bench/RefreshSimulation.class"
+  local jar="$BENCH_ROOT/target/rotor.jar"
+  local stale=no
+  if [[ ! -f $jar || ! -f $marker ]]; then
+    stale=yes
+  elif [[ -n $(find "$BENCH_ROOT/src" "$BENCH_ROOT/pom.xml" "$BENCH_ROOT/server-config" \
+    -newer "$jar" -type f -print -quit) ]]; then
+    stale=yes
+  fi
+  if [[ $stale == yes ]]; then
+    log "building: mvn -B -q -DskipTests package (compiles the benchmarks too)"
+    mkdir -p "$BENCH_OUT"
+    (cd "$BENCH_ROOT" && mvn -B -q -DskipTests package) >"$BENCH_OUT/build.log" 2>&1 ||
+      {
+        tail -n 40 "$BENCH_OUT/build.log" >&2
+        die "build failed (log: target/bench/build.log)"
+      }
+  else
+    log "build is up to date (target/rotor.jar)"
+  fi
+  local cp="$BENCH_ROOT/target/bench.classpath"
+  if [[ ! -s $cp || $BENCH_ROOT/pom.xml -nt $cp ]]; then
+    log "writing target/bench.classpath (test classpath for JMH)"
+    (cd "$BENCH_ROOT" && mvn -B -q dependency:build-classpath \
+      -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >/dev/null 2>&1 ||
+      die "mvn dependency:build-classpath failed"
+    touch "$cp"
+  fi
+}
+
+# A free TCP port on 127.0.0.1, never 8080 nor 18080-18099.
+free_port() {
+  local i p
+  for ((i = 0; i < 100; i++)); do
+    p=$((20000 + RANDOM % 10000))
+    if [[ -z $(ss -Htln "sport = :$p" 2>/dev/null) ]] &&
+      ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  die "no free port found"
+}
+
+# start_rotor LOGFILE [VAR=value ...]: starts target/rotor.jar (-Xmx256m) on a free port with
+# the given environment, waits for the first 200 from /.well-known/jwks.json (at most
+# START_TIMEOUT s) and sets ROTOR_PID, ROTOR_PORT and STARTUP_MS (process start to that 200).
+start_rotor() {
+  local logfile=$1
+  shift
+  ROTOR_PORT=$(free_port)
+  local url="http://127.0.0.1:$ROTOR_PORT/.well-known/jwks.json"
+  local timeout=${START_TIMEOUT:-180}
+  log "starting rotor.jar on 127.0.0.1:$ROTOR_PORT (log: ${logfile#"$BENCH_ROOT"/})"
+  local t0
+  t0=$(now_ms)
+  env -u ROTOR_DB_URL -u ROTOR_DB_USER -u ROTOR_DB_PASSWORD -u ROTOR_DATA_DIR "$@" \
+    java -Xmx256m ${ROTOR_JAVA_OPTS:-} -jar "$BENCH_ROOT/target/rotor.jar" --port "$ROTOR_PORT" \
+    >"$logfile" 2>&1 &
+  ROTOR_PID=$!
+  local code
+  while :; do
+    if ! kill -0 "$ROTOR_PID" 2>/dev/null; then
+      tail -n 30 "$logfile" >&2
+      ROTOR_PID=
+      die "rotor.jar exited during start-up"
+    fi
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
+    if [[ $code == 200 ]]; then
+      break
+    fi
+    if (($(now_ms) - t0 > timeout * 1000)); then
+      tail -n 30 "$logfile" >&2
+      die "rotor.jar not ready after ${timeout}s (last answer: $code)"
+    fi
+    sleep 0.1
+  done
+  STARTUP_MS=$(($(now_ms) - t0))
+  log "ready after ${STARTUP_MS} ms (pid $ROTOR_PID)"
+}
+
+# Stops the server this script started (SIGTERM, then SIGKILL after 30 s).
+stop_rotor() {
+  if [[ -z ${ROTOR_PID:-} ]]; then
+    return 0
+  fi
+  if kill -0 "$ROTOR_PID" 2>/dev/null; then
+    log "stopping rotor.jar (pid $ROTOR_PID)"
+    kill -TERM "$ROTOR_PID" 2>/dev/null || true
+    local i
+    for ((i = 0; i < 300; i++)); do
+      kill -0 "$ROTOR_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$ROTOR_PID" 2>/dev/null; then
+      log "still running after 30 s: SIGKILL"
+      kill -KILL "$ROTOR_PID" 2>/dev/null || true
+    fi
+  fi
+  wait "$ROTOR_PID" 2>/dev/null || true
+  ROTOR_PID=
+}
+
+base_url() { echo "http://127.0.0.1:$ROTOR_PORT"; }
+
+# VmRSS of the server process, KiB.
+rss_kib() {
+  awk '/^VmRSS:/ {print $2}' "/proc/$ROTOR_PID/status"
+}
+
+# register_users PREFIX COUNT: POST /auth/register PREFIX1..PREFIXCOUNT (password
+# $BENCH_PASSWORD); 201 or 409 (already there) are both fine.
+register_users() {
+  local prefix=$1 count=$2 i code
+  log "registering $count users ${prefix}1..${prefix}${count} via POST /auth/register"
+  for ((i = 1; i <= count; i++)); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST "$(base_url)/auth/register" \
+      -H 'Content-Type: application/json' \
+      -d "{\"username\": \"${prefix}${i}\", \"password\": \"$BENCH_PASSWORD\"}" || true)
+    [[ $code == 201 || $code == 409 ]] || die "registering ${prefix}${i}: HTTP $code"
+  done
+}
+
+# access_token USER PASSWORD: prints an access token (POST /auth/login).
+access_token() {
+  curl -s --fail --max-time 30 -X POST "$(base_url)/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\": \"$1\", \"password\": \"$2\"}" | jq -er .access_token
+}
+
+# run_gatling SIMULATION TAG [-Dprop=value ...]: runs one simulation through the Gatling Maven
+# plugin against the started server. Console output: target/bench/TAG-gatling.log; the measured
+# window and the figures per request name: target/bench/TAG.json (written by the simulation);
+# GATLING_DIR is set to the run's HTML report folder.
+GATLING_DIR=
+run_gatling() {
+  local simulation=$1 tag=$2
+  shift 2
+  local lc
+  lc=$(tr '[:upper:]' '[:lower:]' <<<"$simulation")
+  rm -f "$BENCH_OUT/$tag.json"
+  log "gatling: $simulation ($tag) clients=$CLIENTS warm-up=${WARMUP}s measured=${DURATION}s"
+  (cd "$BENCH_ROOT" && mvn -B gatling:test \
+    -Dgatling.simulationClass="dev.rotor.bench.$simulation" \
+    -Dgatling.runDescription="$tag" \
+    -Dbench.baseUrl="$(base_url)" \
+    -Dbench.clients="$CLIENTS" \
+    -Dbench.warmup="$WARMUP" \
+    -Dbench.duration="$DURATION" \
+    -Dbench.users="$USERS" \
+    -Dbench.userPrefix="$USER_PREFIX" \
+    -Dbench.password="$BENCH_PASSWORD" \
+    -Dbench.resultFile="$BENCH_OUT/$tag.json" \
+    "$@") >"$BENCH_OUT/$tag-gatling.log" 2>&1 ||
+    {
+      tail -n 40 "$BENCH_OUT/$tag-gatling.log" >&2
+      die "gatling run $tag failed (log: target/bench/$tag-gatling.log)"
+    }
+  GATLING_DIR=$(ls -d "$BENCH_ROOT/target/gatling/$lc"-* 2>/dev/null | sort | tail -n 1 || true)
+  [[ $(jq -r .phase "$BENCH_OUT/$tag.json" 2>/dev/null) == done ]] ||
+    die "the simulation wrote no result (target/bench/$tag.json)"
+}
+
+# request_json TAG REQUEST_NAME: the measured figures of one request name of run TAG as JSON:
+# throughput (successful requests / measured window), latency percentiles of the successful
+# requests (ms), error count, and where Gatling's HTML report is.
+request_json() {
+  local tag=$1 name=$2
+  jq --arg name "$name" --arg report "${GATLING_DIR#"$BENCH_ROOT"/}/index.html" '
+    .requests[$name] as $r
+    | if $r == null then {request: $name, error: "no such request in the run"}
+      else {request: $name, measured_seconds, clients} + $r + {gatling_report: $report} end' \
+    "$BENCH_OUT/$tag.json"
+}

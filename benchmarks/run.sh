@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Rotor load benchmark: one command, see BENCHMARKS.md.
+#
+#   benchmarks/run.sh [--h2] [--clients 16] [--warmup 60] [--duration 60] [--users N]
+#                     [--scenarios refresh,me,login] [--no-jmh] [--no-build]
+#
+# Builds if needed, measures the raw Argon2id hash rate (JMH), resets the PostgreSQL schema
+# rotor_bench (or uses a fresh embedded H2 with --h2), starts target/rotor.jar with -Xmx256m on a
+# free port of 127.0.0.1 and times its start-up, registers the users, runs the Gatling scenarios
+# (each: warm-up, then the measured window), reads the server's RSS after the refresh scenario,
+# prints a table, writes target/bench/summary.json and stops the server.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DB=postgresql
+CLIENTS=16
+WARMUP=60
+DURATION=60
+USERS=
+SCENARIOS=refresh,me,login
+JMH=yes
+BUILD=yes
+USER_PREFIX=bench-user-
+SCHEMA=rotor_bench
+JMH_OPTS=${JMH_OPTS:--wi 2 -w 2s -i 3 -r 2s}
+
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+
+while (($#)); do
+  case $1 in
+    --h2) DB=h2 ;;
+    --clients) CLIENTS=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --users) USERS=$2; shift ;;
+    --scenarios) SCENARIOS=$2; shift ;;
+    --no-jmh) JMH=no ;;
+    --no-build) BUILD=no ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; die "unknown option $1" ;;
+  esac
+  shift
+done
+USERS=${USERS:-$CLIENTS}
+((USERS >= CLIENTS)) || die "--users must be at least --clients (one refresh chain per user)"
+
+require_tools java mvn curl jq ss awk
+[[ $DB == h2 ]] || require_tools psql
+mkdir -p "$BENCH_OUT"
+trap stop_rotor EXIT
+trap 'exit 130' INT TERM
+
+[[ $BUILD == no ]] || build_if_needed
+
+# --- Raw Argon2id hash rate on this machine (before the server starts: a quiet CPU) ----------
+ARGON2_1T=null
+ARGON2_NT=null
+NPROC=$(nproc)
+jmh_argon2() {
+  local threads=$1 out="$BENCH_OUT/jmh-argon2-t$1.json"
+  (cd "$BENCH_ROOT" && java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    org.openjdk.jmh.Main 'HotPathBenchmark.argon2idHash' -f 1 -t "$threads" $JMH_OPTS \
+    -rf json -rff "$out") >"$BENCH_OUT/jmh-argon2-t$threads.log" 2>&1 ||
+    die "JMH failed (log: target/bench/jmh-argon2-t$threads.log)"
+  jq '.[0].primaryMetric.score * 10 | round / 10' "$out"
+}
+if [[ $JMH == yes ]]; then
+  log "JMH: Argon2id (m=19456 KiB, t=2, p=1) hashes per second, 1 thread and $NPROC threads"
+  ARGON2_1T=$(jmh_argon2 1)
+  ARGON2_NT=$(jmh_argon2 "$NPROC")
+  log "Argon2id: $ARGON2_1T/s on 1 thread, $ARGON2_NT/s on $NPROC threads"
+fi
+
+# --- Server ---------------------------------------------------------------------------------
+ENV=(ROTOR_ADMIN_USERNAME=$ADMIN_USER ROTOR_ADMIN_PASSWORD=$ADMIN_PASSWORD
+  ROTOR_PURGE_INITIAL_DELAY=PT1H)
+if [[ $DB == h2 ]]; then
+  rm -rf "$BENCH_OUT/h2-data"
+  ENV+=(ROTOR_DATA_DIR="$BENCH_OUT/h2-data")
+else
+  reset_schema "$SCHEMA"
+  ENV+=(ROTOR_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA"
+    ROTOR_DB_USER="$PG_USER" ROTOR_DB_PASSWORD=)
+fi
+start_rotor "$BENCH_OUT/server.log" "${ENV[@]}"
+RSS_READY=$(rss_kib)
+register_users "$USER_PREFIX" "$USERS"
+
+# --- Scenarios ------------------------------------------------------------------------------
+declare -A RESULT
+RSS_AFTER_REFRESH=null
+for scenario in ${SCENARIOS//,/ }; do
+  case $scenario in
+    refresh)
+      run_gatling RefreshSimulation refresh
+      RESULT[refresh]=$(request_json refresh refresh)
+      RSS_AFTER_REFRESH=$(rss_kib)
+      ;;
+    me)
+      run_gatling UsersMeVsJwksSimulation me-vs-jwks
+      RESULT[users_me]=$(request_json me-vs-jwks users/me)
+      RESULT[jwks]=$(request_json me-vs-jwks jwks)
+      ;;
+    login)
+      run_gatling LoginSimulation login
+      RESULT[login]=$(request_json login login)
+      ;;
+    *) die "unknown scenario $scenario (refresh, me, login)" ;;
+  esac
+done
+RSS_END=$(rss_kib)
+stop_rotor
+
+# --- Summary --------------------------------------------------------------------------------
+scenarios_json=$(for k in "${!RESULT[@]}"; do jq -n --arg k "$k" --argjson v "${RESULT[$k]}" \
+  '{($k): $v}'; done | jq -s 'add // {}')
+jq -n \
+  --arg when "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  --arg commit "$(git -C "$BENCH_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  --arg cpu "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
+  --arg java "$(java -version 2>&1 | head -n 1)" \
+  --arg db "$DB" --argjson nproc "$NPROC" \
+  --argjson clients "$CLIENTS" --argjson warmup "$WARMUP" --argjson duration "$DURATION" \
+  --argjson users "$USERS" --argjson startup "$STARTUP_MS" \
+  --argjson rss_ready "$RSS_READY" --argjson rss_refresh "$RSS_AFTER_REFRESH" \
+  --argjson rss_end "$RSS_END" \
+  --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" \
+  --argjson scenarios "$scenarios_json" '
+  {
+    kind: "rotor load benchmark (benchmarks/run.sh)",
+    when: $when, commit: $commit,
+    machine: {cpu: $cpu, cores: $nproc, java: $java,
+              note: "load generator (Gatling), server and database share these cores"},
+    config: {database: $db, server_heap: "-Xmx256m", clients: $clients, warmup_s: $warmup,
+             duration_s: $duration, users: $users},
+    startup_ms: $startup,
+    rss_mib: {ready: ($rss_ready / 1024 | round),
+              after_refresh: (if $rss_refresh == null then null
+                              else ($rss_refresh / 1024 | round) end),
+              end: ($rss_end / 1024 | round)},
+    argon2id: {params: "m=19456 KiB, t=2, p=1", hashes_per_s_1_thread: $a1,
+               hashes_per_s_all_threads: $an, threads: $nproc},
+    scenarios: $scenarios,
+    keycloak_reference: {refresh_rps: "390-450", login_rps: "16-18",
+                         introspection_rps: "2200-2500", startup_s: "14-18",
+                         rss_mib: "670-730 (-Xmx512m)",
+                         source: "/work/shared/PLATFORM-NOTES.md"}
+  }' >"$BENCH_OUT/summary.json"
+
+fmt() { [[ $1 == null || -z $1 ]] && echo "-" || echo "$1"; }
+row() {
+  local key=$1 label=$2 ref=$3 j=${RESULT[$1]:-}
+  if [[ -z $j ]]; then
+    printf '%-22s %9s %7s %7s %7s %7s %7s   %s\n' "$label" - - - - - - "$ref"
+    return
+  fi
+  printf '%-22s %9s %7s %7s %7s %7s %7s   %s\n' "$label" \
+    "$(fmt "$(jq -r .throughput_rps <<<"$j")")" "$(fmt "$(jq -r .p50_ms <<<"$j")")" \
+    "$(fmt "$(jq -r .p90_ms <<<"$j")")" "$(fmt "$(jq -r .p99_ms <<<"$j")")" \
+    "$(fmt "$(jq -r .max_ms <<<"$j")")" "$(fmt "$(jq -r .errors <<<"$j")")" "$ref"
+}
+echo
+echo "Rotor benchmark ($DB, $CLIENTS clients, warm-up ${WARMUP}s, measured ${DURATION}s, $NPROC cores shared with Gatling)"
+printf '%-22s %9s %7s %7s %7s %7s %7s   %s\n' scenario "req/s" "p50" "p90" "p99" "max" "errors" "Keycloak ref."
+row refresh "refresh (rotation)" "390-450/s"
+row users_me "GET /users/me" "introspection 2,200-2,500/s"
+row jwks "GET jwks (unauth.)" ""
+row login "login" "16-18/s"
+printf '%-22s %9s   %s\n' "start-up (ms)" "$STARTUP_MS" "14,000-18,000 ms"
+printf '%-22s %9s   %s\n' "RSS after refresh" \
+  "$(jq -r '.rss_mib.after_refresh // "-"' "$BENCH_OUT/summary.json") MiB" "670-730 MiB (-Xmx512m)"
+printf '%-22s %9s   %s\n' "Argon2id hashes/s, 1T" "$(fmt "$ARGON2_1T")" "JMH, no server running"
+printf '%-22s %9s   %s\n' "Argon2id hashes/s, ${NPROC}T" "$(fmt "$ARGON2_NT")" \
+  "= ceiling for logins/s on this machine (one hash per login)"
+echo "(latencies in ms of successful requests; summary: target/bench/summary.json)"

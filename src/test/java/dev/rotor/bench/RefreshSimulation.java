@@ -1,0 +1,43 @@
+package dev.rotor.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * Scenario a, refresh with rotation: each client logs in once as its own user, then loops POST
+ * /auth/refresh, always sending the refresh token of its previous answer. Measured request name:
+ * {@code refresh}. Run: {@code mvn gatling:test
+ * -Dgatling.simulationClass=dev.rotor.bench.RefreshSimulation -Dbench.baseUrl=...} (BENCHMARKS.md).
+ */
+public class RefreshSimulation extends Simulation {
+
+  private final BenchSettings settings = new BenchSettings();
+  private final Phases phases = new Phases(settings);
+  private final RotorRequests rotor = new RotorRequests(settings, phases);
+
+  private final ScenarioBuilder refresh =
+      scenario("refresh")
+          .feed(settings.users())
+          .exec(rotor.login("login"))
+          .asLongAs(session -> phases.warmingUp())
+          .on(rotor.refresh("refresh (warm-up)"))
+          .asLongAs(session -> phases.measuring())
+          .on(rotor.refresh("refresh"));
+
+  {
+    setUp(refresh.injectOpen(atOnceUsers(settings.clients))).protocols(rotor.protocol());
+  }
+
+  @Override
+  public void before() {
+    phases.start();
+  }
+
+  @Override
+  public void after() {
+    phases.finish();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.rotor.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
+
+/**
+ * Rotor's API as Gatling chains; session keys: username, password, accessToken, refreshToken,
+ * loginAt. Every request is also recorded in the run's {@link Latencies}.
+ */
+final class RotorRequests {
+
+  private final BenchSettings settings;
+  private final Latencies latencies;
+
+  RotorRequests(BenchSettings settings, Phases phases) {
+    this.settings = settings;
+    this.latencies = phases.latencies();
+  }
+
+  HttpProtocolBuilder protocol() {
+    return http.baseUrl(settings.baseUrl)
+        .acceptHeader("application/json")
+        .userAgentHeader("rotor-bench (Gatling)")
+        .disableCaching()
+        .disableWarmUp();
+  }
+
+  /** POST /auth/login as the client's user; keeps both tokens and the time of the login. */
+  ChainBuilder login(String name) {
+    return timed(
+            name,
+            http(name)
+                .post("/auth/login")
+                .header("Content-Type", "application/json")
+                .body(StringBody("{\"username\": \"#{username}\", \"password\": \"#{password}\"}"))
+                .check(
+                    status().is(200),
+                    jsonPath("$.access_token").saveAs("accessToken"),
+                    jsonPath("$.refresh_token").saveAs("refreshToken")))
+        .exec(session -> session.set("loginAt", System.currentTimeMillis()));
+  }
+
+  /**
+   * POST /auth/refresh with the refresh token of the client's previous answer, keeping the new one:
+   * each client follows its own rotation chain. A failed refresh breaks the chain (the token is
+   * spent or the session revoked), so the client logs in again (recorded as "login (recovery)")
+   * after a short pause; the failure itself stays counted as an error of this request.
+   */
+  ChainBuilder refresh(String name) {
+    return timed(
+            name,
+            http(name)
+                .post("/auth/refresh")
+                .header("Content-Type", "application/json")
+                .body(StringBody("{\"refresh_token\": \"#{refreshToken}\"}"))
+                .check(
+                    status().is(200),
+                    jsonPath("$.access_token").saveAs("accessToken"),
+                    jsonPath("$.refresh_token").saveAs("refreshToken")))
+        .doIf(Session::isFailed)
+        .then(recover());
+  }
+
+  /** GET /users/me with the client's access token, renewed by a login before it expires. */
+  ChainBuilder me(String name) {
+    long renewAfterMillis = settings.tokenRenewSeconds * 1000L;
+    return doIf(session ->
+            System.currentTimeMillis() - session.getLong("loginAt") > renewAfterMillis)
+        .then(login("login (token renewal)"))
+        .exec(
+            timed(
+                name,
+                http(name)
+                    .get("/users/me")
+                    .header("Authorization", "Bearer #{accessToken}")
+                    .check(status().is(200))))
+        .doIf(Session::isFailed)
+        .then(recover());
+  }
+
+  /** GET /.well-known/jwks.json: unauthenticated, same server, same JAX-RS stack. */
+  ChainBuilder jwks(String name) {
+    return timed(name, http(name).get("/.well-known/jwks.json").check(status().is(200)))
+        .doIf(Session::isFailed)
+        .then(exec(Session::markAsSucceeded).exec(pause(Duration.ofMillis(100))));
+  }
+
+  /** Sends the request and records its response time (success) or an error under its name. */
+  private ChainBuilder timed(String name, HttpRequestActionBuilder request) {
+    return exec(session -> session.remove("rt"))
+        .exec(request.check(responseTimeInMillis().saveAs("rt")))
+        .exec(
+            session -> {
+              if (session.isFailed() || !session.contains("rt")) {
+                latencies.error(name);
+              } else {
+                latencies.ok(name, session.getInt("rt"));
+              }
+              return session;
+            });
+  }
+
+  private ChainBuilder recover() {
+    return exec(Session::markAsSucceeded)
+        .exec(pause(Duration.ofMillis(100)))
+        .exec(login("login (recovery)"))
+        .exec(Session::markAsSucceeded);
+  }
+}

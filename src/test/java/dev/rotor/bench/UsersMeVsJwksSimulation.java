@@ -1,0 +1,56 @@
+package dev.rotor.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * Scenario b, a protected resource against an unauthenticated one, in the same run: half the
+ * clients ({@code bench.meClients}, default clients / 2) loop GET /users/me with a valid bearer
+ * token (signature check by MicroProfile JWT, no database), the others loop GET
+ * /.well-known/jwks.json. Both share the server's two cores, so their throughputs add up to the
+ * server's total and their ratio is the price of the token verification. Measured request names:
+ * {@code users/me} and {@code jwks}.
+ */
+public class UsersMeVsJwksSimulation extends Simulation {
+
+  private final BenchSettings settings = new BenchSettings();
+  private final Phases phases = new Phases(settings);
+  private final RotorRequests rotor = new RotorRequests(settings, phases);
+  private final int meClients =
+      Math.max(1, Integer.getInteger("bench.meClients", settings.clients / 2));
+  private final int jwksClients = Math.max(1, settings.clients - meClients);
+
+  private final ScenarioBuilder me =
+      scenario("users/me")
+          .feed(settings.users())
+          .exec(rotor.login("login"))
+          .asLongAs(session -> phases.warmingUp())
+          .on(rotor.me("users/me (warm-up)"))
+          .asLongAs(session -> phases.measuring())
+          .on(rotor.me("users/me"));
+
+  private final ScenarioBuilder jwks =
+      scenario("jwks")
+          .asLongAs(session -> phases.warmingUp())
+          .on(rotor.jwks("jwks (warm-up)"))
+          .asLongAs(session -> phases.measuring())
+          .on(rotor.jwks("jwks"));
+
+  {
+    setUp(me.injectOpen(atOnceUsers(meClients)), jwks.injectOpen(atOnceUsers(jwksClients)))
+        .protocols(rotor.protocol());
+  }
+
+  @Override
+  public void before() {
+    phases.start();
+  }
+
+  @Override
+  public void after() {
+    phases.finish();
+  }
+}
