@@ -23,16 +23,8 @@ class AccessTokenIssuerTest {
   final Instant now = Instant.parse("2026-11-22T10:00:00Z");
 
   AccessTokenIssuer issuerWith(String algorithm) {
-    var key =
-        KeyRing.Key.of(SigningKeys.generateJwk(SigningKeys.supportedAlgorithm(algorithm)), now);
-    AccessTokenIssuer issuer = new AccessTokenIssuer();
-    issuer.keys =
-        new SigningKeys(
-            new KeyRing(List.of(key), Duration.ofMinutes(6)), Clock.fixed(now, ZoneOffset.UTC));
-    issuer.issuer = "https://auth.example.com";
-    issuer.audience = "rotor";
-    issuer.ttl = Duration.ofMinutes(5);
-    return issuer;
+    return IssuerFixture.issuer(
+        algorithm, "https://auth.example.com", Clock.fixed(now, ZoneOffset.UTC));
   }
 
   final AccessTokenIssuer.Subject alice =
