@@ -25,6 +25,11 @@ public class CallerOrigin {
   /** Dependent: inject it into request-scoped boundaries only. */
   @Produces
   Origin origin() {
+    return current();
+  }
+
+  /** For application-scoped boundaries, through this bean's request-scoped proxy. */
+  public Origin current() {
     Set<String> proxies =
         trustedProxies
             .map(

@@ -1,7 +1,7 @@
 package dev.rotor.sessions.boundary;
 
+import dev.rotor.audit.boundary.CallerOrigin;
 import dev.rotor.audit.control.AuditLog;
-import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.oauth.control.OAuthClients;
 import dev.rotor.problems.ProblemException;
@@ -11,7 +11,7 @@ import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sessions.control.SessionStart;
 import dev.rotor.sessions.control.TokenPair;
 import dev.rotor.users.control.UserIdentityStore;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.transaction.Transactional;
@@ -28,7 +28,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** First-party login, refresh and logout (the built-in public client {@code rotor-app}). */
-@RequestScoped
+// Stateless: one instance serves every request; the caller's origin comes from a request-scoped
+// proxy.
+@ApplicationScoped
 @Path("auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +46,7 @@ public class AuthResource {
 
   @Inject AuditLog audit;
 
-  @Inject Origin origin;
+  @Inject CallerOrigin callerOrigin;
 
   @Inject OAuthClients clients;
 
@@ -66,7 +68,7 @@ public class AuthResource {
           check.userId(),
           body.username(),
           null,
-          origin,
+          callerOrigin.current(),
           check.reason());
       throw new ProblemException(401, "Unauthorized", "Invalid username or password.");
     }
@@ -77,7 +79,8 @@ public class AuthResource {
             result.getCallerUniqueId(),
             result.getCallerPrincipal().getName(),
             result.getCallerGroups());
-    return tokens(sessionStart.open(who, client.id(), client.scope(), origin, now), now);
+    return tokens(
+        sessionStart.open(who, client.id(), client.scope(), callerOrigin.current(), now), now);
   }
 
   private OAuthClients.Client client(LoginRequest body) {
@@ -100,14 +103,16 @@ public class AuthResource {
       @NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
     Instant now = clock.instant();
     return tokens(
-        rotation.rotate(body.refreshToken(), OAuthClients.FIRST_PARTY, null, origin, now), now);
+        rotation.rotate(
+            body.refreshToken(), OAuthClients.FIRST_PARTY, null, callerOrigin.current(), now),
+        now);
   }
 
   @POST
   @Path("logout")
   @Transactional
   public Response logout(@NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
-    revocation.logout(body.refreshToken(), origin);
+    revocation.logout(body.refreshToken(), callerOrigin.current());
     return Response.noContent().build();
   }
 

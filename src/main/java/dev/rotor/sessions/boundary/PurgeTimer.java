@@ -1,6 +1,5 @@
 package dev.rotor.sessions.boundary;
 
-import dev.rotor.sessions.control.PurgeLease;
 import dev.rotor.sessions.control.TokenPurge;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -26,13 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigration")
 public class PurgeTimer {
 
-  private static final System.Logger LOG = System.getLogger(PurgeTimer.class.getName());
-
   @Resource TimerService timers;
 
   @Inject TokenPurge purge;
-
-  @Inject PurgeLease lease;
 
   @Inject
   @ConfigProperty(name = "rotor.purge.interval", defaultValue = "PT5M")
@@ -41,10 +36,6 @@ public class PurgeTimer {
   @Inject
   @ConfigProperty(name = "rotor.purge.initial-delay", defaultValue = "PT30S")
   Duration initialDelay;
-
-  @Inject
-  @ConfigProperty(name = "rotor.purge.time-budget", defaultValue = "PT30S")
-  Duration timeBudget;
 
   @PostConstruct
   void schedule() {
@@ -56,15 +47,6 @@ public class PurgeTimer {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void purge() {
-    // The lease outlives the time budget, so no other node starts while this one still works.
-    if (!lease.tryAcquire(timeBudget.multipliedBy(2).plusMinutes(1))) {
-      LOG.log(System.Logger.Level.DEBUG, "Purge skipped: another node holds the lease");
-      return;
-    }
-    try {
-      purge.run();
-    } finally {
-      lease.release();
-    }
+    purge.runIfLeaseFree();
   }
 }

@@ -23,6 +23,8 @@ public class TokenPurge {
 
   @Inject PurgeBatch batch;
 
+  @Inject PurgeLease lease;
+
   @Inject Clock clock;
 
   @Inject MetricRegistry metrics;
@@ -42,6 +44,22 @@ public class TokenPurge {
   @Inject
   @ConfigProperty(name = "rotor.purge.time-budget", defaultValue = "PT30S")
   Duration timeBudget;
+
+  /**
+   * The timer's run: only on the node that holds the lease. The lease outlives the time budget, so
+   * no other node starts while this one still works.
+   */
+  public void runIfLeaseFree() {
+    if (!lease.tryAcquire(timeBudget.multipliedBy(2).plusMinutes(1))) {
+      LOG.log(System.Logger.Level.DEBUG, "Purge skipped: another node holds the lease");
+      return;
+    }
+    try {
+      run();
+    } finally {
+      lease.release();
+    }
+  }
 
   public PurgeReport run() {
     Instant now = clock.instant();

@@ -1,11 +1,11 @@
 package dev.rotor.users.boundary;
 
 import dev.rotor.Roles;
-import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.boundary.CallerOrigin;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.users.control.Accounts;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.transaction.Transactional;
@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller's own account, found by the {@code sub} of the verified access token. */
-@RequestScoped
+// Stateless: one instance serves every request; the caller's origin comes from a request-scoped
+// proxy.
+@ApplicationScoped
 @Path("users/me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.USER)
@@ -31,7 +33,7 @@ public class MeResource {
 
   @Inject Accounts accounts;
 
-  @Inject Origin origin;
+  @Inject CallerOrigin callerOrigin;
 
   /** The body of a password change. */
   public record PasswordChange(
@@ -65,6 +67,6 @@ public class MeResource {
         body.currentPassword(),
         body.newPassword(),
         token.getClaim("sid"),
-        origin);
+        callerOrigin.current());
   }
 }

@@ -114,12 +114,13 @@ public class Argon2idPasswordHash implements PasswordHash {
             .withParallelism(parallelism)
             .withSalt(salt)
             .build();
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(params);
     byte[] out = new byte[length];
     byte[] utf8 = new String(password).getBytes(StandardCharsets.UTF_8);
+    // The permit comes first: the generator's memory (m KiB) is taken when it is initialised.
     permits.acquireUninterruptibly();
     try {
+      Argon2BytesGenerator generator = new Argon2BytesGenerator();
+      generator.init(params);
       generator.generateBytes(utf8, out);
     } finally {
       permits.release();
