@@ -1,18 +1,45 @@
 package dev.rotor.audit.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The client's address: the connection's peer, unless that peer is a configured proxy, in which
- * case {@code X-Forwarded-For} is read from the right, skipping further trusted proxies; a client
- * cannot forge its address by sending the header itself.
+ * The client's address: the connection's peer, unless that peer is a configured proxy ({@code
+ * rotor.http.trusted-proxies}, read once), in which case {@code X-Forwarded-For} is read from the
+ * right, skipping further trusted proxies; a client cannot forge its address by sending the header
+ * itself.
  */
-public final class ClientAddress {
+@ApplicationScoped
+public class ClientAddress {
 
-  private ClientAddress() {}
+  @Inject
+  @ConfigProperty(name = "rotor.http.trusted-proxies")
+  Optional<String> configured;
 
-  public static String resolve(String peer, String forwardedFor, Set<String> trustedProxies) {
+  private Set<String> trustedProxies = Set.of();
+
+  @PostConstruct
+  void parse() {
+    trustedProxies =
+        configured
+            .map(
+                list ->
+                    Arrays.stream(list.split(",")).map(String::trim).collect(Collectors.toSet()))
+            .orElse(Set.of());
+  }
+
+  public String resolve(String peer, String forwardedFor) {
+    return resolve(peer, forwardedFor, trustedProxies);
+  }
+
+  static String resolve(String peer, String forwardedFor, Set<String> trustedProxies) {
     if (forwardedFor == null || forwardedFor.isBlank() || !trustedProxies.contains(peer)) {
       return peer;
     }
