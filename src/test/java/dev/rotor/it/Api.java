@@ -82,27 +82,16 @@ public final class Api {
   }
 
   public Reply postJson(String path, String json) {
-    return send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+    return withJson("POST", path, json, null);
   }
 
   public Reply get(String path, String bearer) {
-    HttpRequest.Builder builder = request(path).GET();
-    if (bearer != null) {
-      builder.header("Authorization", "Bearer " + bearer);
-    }
-    return send(builder.build());
+    return send(authorized(request(path).GET(), bearer).build());
   }
 
   public Reply post(String path, String bearer) {
-    HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.noBody());
-    if (bearer != null) {
-      builder.header("Authorization", "Bearer " + bearer);
-    }
-    return send(builder.build());
+    return send(
+        authorized(request(path).POST(HttpRequest.BodyPublishers.noBody()), bearer).build());
   }
 
   public Reply delete(String path, String bearer) {
@@ -110,31 +99,23 @@ public final class Api {
   }
 
   public Reply putJson(String path, String json, String bearer) {
-    return send(
-        authorized(
-                request(path)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json)),
-                bearer)
-            .build());
+    return withJson("PUT", path, json, bearer);
   }
 
   public Reply postJson(String path, String json, String bearer) {
-    return send(
-        authorized(
-                request(path)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)),
-                bearer)
-            .build());
+    return withJson("POST", path, json, bearer);
   }
 
   public Reply patchJson(String path, String json, String bearer) {
+    return withJson("PATCH", path, json, bearer);
+  }
+
+  private Reply withJson(String method, String path, String json, String bearer) {
     return send(
         authorized(
                 request(path)
                     .header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(json)),
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)),
                 bearer)
             .build());
   }

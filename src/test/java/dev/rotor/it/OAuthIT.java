@@ -54,6 +54,14 @@ class OAuthIT {
     return api.send(request.build());
   }
 
+  /** The refresh token grant with only a client authentication header (or none). */
+  Api.Reply refreshAt(String authorization, String refreshToken) {
+    return form(
+        "oauth2/token",
+        authorization,
+        Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+  }
+
   /** Logs a new user in as the given client. */
   Api.Reply loginAs(String client, String secret) {
     String name = Users.unique("oauth");
@@ -101,11 +109,7 @@ class OAuthIT {
       throws Exception {
     Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
 
-    Api.Reply basic =
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token")));
+    Api.Reply basic = refreshAt(BASIC, login.string("refresh_token"));
     assertThat(basic.status()).as(basic.body()).isEqualTo(200);
     assertThat(basic.header("Cache-Control")).isEqualTo("no-store");
     assertThat(basic.json())
@@ -149,19 +153,9 @@ class OAuthIT {
                 "profile admin"));
     assertOAuthError(wider, 400, "invalid_scope");
 
-    Api.Reply replay =
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token")));
+    Api.Reply replay = refreshAt(BASIC, login.string("refresh_token"));
     assertOAuthError(replay, 400, "invalid_grant");
-    assertOAuthError(
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of("grant_type", "refresh_token", "refresh_token", post.string("refresh_token"))),
-        400,
-        "invalid_grant");
+    assertOAuthError(refreshAt(BASIC, post.string("refresh_token")), 400, "invalid_grant");
   }
 
   @Test
@@ -207,11 +201,7 @@ class OAuthIT {
   void aRefreshTokenWorksOnlyForTheClientItWasIssuedTo() {
     Api.Reply login = loginAs(ItServer.PUBLIC_CLIENT, null);
 
-    Api.Reply stolen =
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token")));
+    Api.Reply stolen = refreshAt(BASIC, login.string("refresh_token"));
     assertOAuthError(stolen, 400, "invalid_grant");
     assertThat(api.refresh(login.string("refresh_token")).status())
         .as("nor at the first-party API")
@@ -263,17 +253,8 @@ class OAuthIT {
                 ItServer.SERVICE)),
         401,
         "invalid_client");
-    assertOAuthError(
-        form("oauth2/token", null, Map.of("grant_type", "refresh_token", "refresh_token", token)),
-        401,
-        "invalid_client");
-    assertOAuthError(
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of("grant_type", "refresh_token", "refresh_token", "never-issued")),
-        400,
-        "invalid_grant");
+    assertOAuthError(refreshAt(null, token), 401, "invalid_client");
+    assertOAuthError(refreshAt(BASIC, "never-issued"), 400, "invalid_grant");
     assertOAuthError(
         form("oauth2/token", BASIC, Map.of("grant_type", "refresh_token")), 400, "invalid_request");
     Api.Reply json =
@@ -294,12 +275,7 @@ class OAuthIT {
                         "grant_type=refresh_token&refresh_token=a&refresh_token=b"))
                 .build());
     assertOAuthError(repeated, 400, "invalid_request");
-    assertThat(
-            form(
-                    "oauth2/token",
-                    BASIC,
-                    Map.of("grant_type", "refresh_token", "refresh_token", token))
-                .status())
+    assertThat(refreshAt(BASIC, token).status())
         .as("none of that spent or damaged the token")
         .isEqualTo(200);
   }
@@ -314,13 +290,7 @@ class OAuthIT {
         form("oauth2/revoke", BASIC, Map.of("token", login.string("refresh_token")));
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 
-    assertOAuthError(
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token"))),
-        400,
-        "invalid_grant");
+    assertOAuthError(refreshAt(BASIC, login.string("refresh_token")), 400, "invalid_grant");
     assertOAuthError(form("oauth2/revoke", null, Map.of("token", "x")), 401, "invalid_client");
   }
 
@@ -342,13 +312,7 @@ class OAuthIT {
     assertThat(form("oauth2/revoke", BASIC, Map.of("token", login.string("access_token"))).status())
         .isEqualTo(200);
 
-    assertOAuthError(
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of("grant_type", "refresh_token", "refresh_token", login.string("refresh_token"))),
-        400,
-        "invalid_grant");
+    assertOAuthError(refreshAt(BASIC, login.string("refresh_token")), 400, "invalid_grant");
   }
 
   @Test
