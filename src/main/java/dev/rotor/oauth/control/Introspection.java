@@ -2,8 +2,7 @@ package dev.rotor.oauth.control;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.rotor.keys.control.AccessTokenVerifier;
-import dev.rotor.sessions.control.RefreshTokenMint;
-import dev.rotor.sessions.entity.RefreshToken;
+import dev.rotor.sessions.control.PresentedTokens;
 import dev.rotor.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +28,8 @@ public class Introspection {
 
   @PersistenceContext EntityManager em;
 
+  @Inject PresentedTokens presentedTokens;
+
   @Inject AccessTokenVerifier verifier;
 
   @Inject Clock clock;
@@ -45,10 +46,8 @@ public class Introspection {
   }
 
   private Optional<JsonObject> refreshToken(String token, Instant now) {
-    return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
-        .setParameter("hash", RefreshTokenMint.hash(token))
-        .getResultStream()
-        .findFirst()
+    return presentedTokens
+        .find(token)
         .filter(t -> !t.isSpent() && !t.isExpired(now))
         .filter(t -> t.session().isActive(now) && t.session().user().isEnabled())
         .map(

@@ -4,7 +4,7 @@ import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.keys.control.AccessTokenVerifier;
-import dev.rotor.sessions.control.RefreshTokenMint;
+import dev.rotor.sessions.control.PresentedTokens;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sessions.entity.RefreshToken;
 import dev.rotor.sessions.entity.Session;
@@ -23,6 +23,8 @@ public class Revocation {
 
   @PersistenceContext EntityManager em;
 
+  @Inject PresentedTokens presentedTokens;
+
   @Inject AccessTokenVerifier verifier;
 
   @Inject SessionRevocation revocation;
@@ -33,10 +35,8 @@ public class Revocation {
 
   public void revoke(String token, OAuthClients.Client client, Origin origin) {
     Session session =
-        em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
-            .setParameter("hash", RefreshTokenMint.hash(token))
-            .getResultStream()
-            .findFirst()
+        presentedTokens
+            .find(token)
             .map(RefreshToken::session)
             .orElseGet(
                 () ->

@@ -29,6 +29,8 @@ public class RefreshRotation {
 
   @PersistenceContext EntityManager em;
 
+  @Inject PresentedTokens presentedTokens;
+
   @Inject TokenGrant grant;
 
   @Inject SessionRevocation revocation;
@@ -46,12 +48,7 @@ public class RefreshRotation {
    */
   public TokenPair rotate(
       String presented, String clientId, Set<String> scope, Origin origin, Instant now) {
-    RefreshToken token =
-        em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
-            .setParameter("hash", RefreshTokenMint.hash(presented))
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(RefreshRejected::unknown);
+    RefreshToken token = presentedTokens.find(presented).orElseThrow(RefreshRejected::unknown);
     Session session = token.session();
     User user = session.user();
     if (!session.clientId().equals(clientId)) {

@@ -22,17 +22,15 @@ public class SessionRevocation {
 
   @PersistenceContext EntityManager em;
 
+  @Inject PresentedTokens presentedTokens;
+
   @Inject AuditLog audit;
 
   @Inject Clock clock;
 
   /** Logout: revokes the session the token belongs to; unknown or dead tokens are no error. */
   public void logout(String presented, Origin origin) {
-    Optional<RefreshToken> token =
-        em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
-            .setParameter("hash", RefreshTokenMint.hash(presented))
-            .getResultStream()
-            .findFirst();
+    Optional<RefreshToken> token = presentedTokens.find(presented);
     token.ifPresent(
         t -> {
           Session session = t.session();
