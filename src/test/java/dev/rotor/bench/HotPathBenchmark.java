@@ -40,6 +40,10 @@ public class HotPathBenchmark {
     @Param({"RS256"})
     public String algorithm;
 
+    /** {@code native}: Amazon Corretto Crypto Provider, as Rotor signs; {@code jdk}: the JDK's. */
+    @Param({"native", "jdk"})
+    public String provider;
+
     AccessTokenIssuer issuer;
 
     final AccessTokenIssuer.Subject subject =
@@ -53,7 +57,7 @@ public class HotPathBenchmark {
 
     @Setup
     public void setUp() {
-      issuer = IssuerFixture.issuer(algorithm);
+      issuer = IssuerFixture.issuer(algorithm, provider.equals("native"));
     }
   }
 

@@ -11,6 +11,10 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +36,34 @@ public final class KeyRing {
       return jwk.getKeyID();
     }
 
+    /** A key that signs with the JDK's own provider. */
     public static Key of(JWK privateJwk, Instant activatesAt) {
+      return of(privateJwk, activatesAt, null);
+    }
+
+    /**
+     * A key that signs with the given JCA provider (null: the JDK's). The private key is translated
+     * into the provider's own form once, here, not on every signature.
+     */
+    public static Key of(JWK privateJwk, Instant activatesAt, Provider provider) {
       try {
+        PrivateKey privateKey =
+            privateJwk instanceof ECKey ec
+                ? ec.toPrivateKey()
+                : ((RSAKey) privateJwk).toPrivateKey();
+        if (provider != null) {
+          privateKey =
+              (PrivateKey)
+                  KeyFactory.getInstance(privateKey.getAlgorithm(), provider)
+                      .translateKey(privateKey);
+        }
         JWSSigner signer =
             privateJwk instanceof ECKey ec
-                ? new ECDSASigner(ec)
-                : new RSASSASigner((RSAKey) privateJwk);
+                ? new ECDSASigner(privateKey, ec.getCurve())
+                : new RSASSASigner(privateKey);
+        if (provider != null) {
+          signer.getJCAContext().setProvider(provider);
+        }
         JWSHeader header =
             new JWSHeader.Builder(JWSAlgorithm.parse(privateJwk.getAlgorithm().getName()))
                 .keyID(privateJwk.getKeyID())
@@ -45,7 +71,7 @@ public final class KeyRing {
                 .type(JOSEObjectType.JWT)
                 .build();
         return new Key(privateJwk, signer, header, activatesAt);
-      } catch (JOSEException e) {
+      } catch (JOSEException | GeneralSecurityException e) {
         throw new IllegalStateException("unusable signing key " + privateJwk.getKeyID(), e);
       }
     }

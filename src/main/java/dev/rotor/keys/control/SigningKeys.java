@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,13 @@ public class SigningKeys {
   @ConfigProperty(name = KeyProtection.SECRET_KEY)
   Optional<String> encryptionSecret;
 
+  /** Off: sign with the JDK's provider even where the native one loads. */
+  @Inject
+  @ConfigProperty(name = "rotor.keys.native-signing", defaultValue = "true")
+  boolean nativeSigning;
+
   private KeyProtection protection;
+  private Provider provider;
   private final Map<String, JWK> opened = new ConcurrentHashMap<>();
   private volatile KeyRing ring;
   private volatile String publishedJson;
@@ -92,6 +99,11 @@ public class SigningKeys {
   @PostConstruct
   void start() {
     protection = new KeyProtection(encryptionSecret.orElse(null));
+    provider = nativeSigning ? SignatureProvider.nativeProvider().orElse(null) : null;
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Access tokens are signed by {0}",
+        provider == null ? "the JDK's provider" : provider.getName());
     lock();
     List<SigningKey> stored = stored();
     if (stored.stream()
@@ -181,7 +193,8 @@ public class SigningKeys {
                 k ->
                     KeyRing.Key.of(
                         opened.computeIfAbsent(k.kid(), kid -> protection.open(k.privateJwk())),
-                        k.activatesAt()))
+                        k.activatesAt(),
+                        provider))
             .toList();
     ring = new KeyRing(keys, accessTokenTtl.plusMinutes(1));
     String json = ring.published(clock.instant()).toString(true);

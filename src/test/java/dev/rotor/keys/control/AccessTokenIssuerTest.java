@@ -17,6 +17,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AccessTokenIssuerTest {
 
@@ -88,5 +90,27 @@ class AccessTokenIssuerTest {
 
     assertThat(first).isNotEqualTo(second);
     assertThat(List.of(first, second)).doesNotContainNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"RS256", "ES256"})
+  void theNativeProviderSignsWhatTheJdkVerifies(String algorithm) throws Exception {
+    assertThat(SignatureProvider.nativeProvider())
+        .as("native provider on Linux x86-64")
+        .isPresent();
+    AccessTokenIssuer issuer =
+        IssuerFixture.issuer(
+            algorithm, "https://auth.example.com", Clock.fixed(now, ZoneOffset.UTC), true);
+
+    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, now).value());
+
+    JWK published = issuer.keys.published().getKeys().get(0);
+    assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo(algorithm);
+    assertThat(
+            jwt.verify(
+                algorithm.equals("RS256")
+                    ? new RSASSAVerifier(published.toRSAKey())
+                    : new ECDSAVerifier(published.toECKey())))
+        .isTrue();
   }
 }

@@ -1,5 +1,6 @@
 package dev.rotor.keys.control;
 
+import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +18,27 @@ public final class IssuerFixture {
     return issuer(algorithm, "http://localhost:8080", Clock.systemUTC());
   }
 
+  /** The same, signing with the native provider ({@code true}) or the JDK's. */
+  public static AccessTokenIssuer issuer(String algorithm, boolean nativeSigning) {
+    return issuer(algorithm, "http://localhost:8080", Clock.systemUTC(), nativeSigning);
+  }
+
   public static AccessTokenIssuer issuer(String algorithm, String iss, Clock clock) {
+    return issuer(algorithm, iss, clock, false);
+  }
+
+  public static AccessTokenIssuer issuer(
+      String algorithm, String iss, Clock clock, boolean nativeSigning) {
+    Provider provider =
+        nativeSigning
+            ? SignatureProvider.nativeProvider()
+                .orElseThrow(() -> new IllegalStateException("the native provider did not load"))
+            : null;
     var key =
         KeyRing.Key.of(
-            SigningKeys.generateJwk(SigningKeys.supportedAlgorithm(algorithm)), clock.instant());
+            SigningKeys.generateJwk(SigningKeys.supportedAlgorithm(algorithm)),
+            clock.instant(),
+            provider);
     AccessTokenIssuer issuer = new AccessTokenIssuer();
     issuer.keys = new SigningKeys(new KeyRing(List.of(key), Duration.ofMinutes(6)), clock);
     issuer.issuer = iss;
