@@ -3,9 +3,13 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,52 @@ class SessionsIT {
   @BeforeEach
   void api() {
     api = new Api(base);
+  }
+
+  @AfterEach
+  void resetClock() {
+    api.moveClock(Duration.ZERO);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRefreshRecordsTheSessionsLastUseAndAnAuditEventWithItsOrigin() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "refresher");
+    Api.Reply me = api.me(login.string("access_token"));
+    String userId = me.string("id");
+    String agent = "refresher/1.0 " + "x".repeat(300);
+
+    api.moveClock(Duration.ofHours(1));
+    Api.Reply refreshed =
+        api.send(
+            api.request("auth/refresh")
+                .header("Content-Type", "application/json")
+                .header("User-Agent", agent)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"refresh_token\":\"" + login.string("refresh_token") + "\"}"))
+                .build());
+
+    assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+    Map<String, Object> session =
+        api.get("sessions", refreshed.string("access_token")).list().get(0);
+    assertThat(
+            Duration.between(
+                Instant.parse((String) session.get("created_at")),
+                Instant.parse((String) session.get("last_used_at"))))
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(59));
+    List<Map<String, Object>> events =
+        (List<Map<String, Object>>)
+            api.get("admin/events?type=REFRESHED&user=" + userId, Users.adminToken(api))
+                .json()
+                .get("items");
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0))
+        .containsEntry("session_id", login.string("session_id"))
+        .containsEntry("username", me.string("username"))
+        .containsEntry("client_address", "127.0.0.1")
+        .as("the user agent is cut to the 255 characters the log keeps")
+        .containsEntry("user_agent", agent.substring(0, 255));
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.rotor.sessions.control.TokenPair;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,8 +42,8 @@ public class TokenResource {
 
   @Inject Clock clock;
 
+  /** Not transactional here: the rotation needs one statement, or a transaction of its own. */
   @POST
-  @Transactional(dontRollbackOn = {RefreshRejected.class, OAuthError.class})
   public Response token(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {

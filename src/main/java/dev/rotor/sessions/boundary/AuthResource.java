@@ -5,7 +5,6 @@ import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.oauth.control.OAuthClients;
 import dev.rotor.problems.ProblemException;
-import dev.rotor.sessions.control.RefreshRejected;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sessions.control.SessionStart;
@@ -96,9 +95,9 @@ public class AuthResource {
                     401, "Unauthorized", "Unknown client or wrong client secret."));
   }
 
+  /** Not transactional here: the rotation needs one statement, or a transaction of its own. */
   @POST
   @Path("refresh")
-  @Transactional(dontRollbackOn = RefreshRejected.class)
   public Response refresh(
       @NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
     Instant now = clock.instant();

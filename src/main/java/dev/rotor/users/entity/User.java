@@ -107,6 +107,11 @@ public class User {
   }
 
   public Set<String> roles() {
+    return parseRoles(roles);
+  }
+
+  /** The roles column (space-separated names) as a set, for readers that bypass the entity. */
+  public static Set<String> parseRoles(String roles) {
     return Arrays.stream(roles.split(" "))
         .filter(r -> !r.isEmpty())
         .collect(Collectors.toCollection(TreeSet::new));

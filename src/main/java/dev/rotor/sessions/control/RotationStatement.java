@@ -1,0 +1,133 @@
+package dev.rotor.sessions.control;
+
+import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.persistence.ConfiguredDataSource;
+import dev.rotor.persistence.DatabaseMigration;
+import dev.rotor.users.entity.User;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The whole rotation of a valid refresh token as one PostgreSQL statement: it spends the token only
+ * if it is unspent, unexpired, the client's, and its session and user are alive; and in the same
+ * statement inserts the successor, records the session's last use and the {@code REFRESHED} audit
+ * event. One round trip, atomic on its own, and the same conditional UPDATE as {@link
+ * CheckedRotation}: of concurrent refreshes with one token exactly one row comes back. No row means
+ * nothing was written; {@link CheckedRotation} then finds out why.
+ */
+@ApplicationScoped
+public class RotationStatement {
+
+  // ?1 now, ?2 presented hash, ?3 client, ?4 successor id, ?5 successor hash, ?6 idle expiry,
+  // ?7 event id, ?8 client address, ?9 user agent (JDBC numbers them in order of appearance).
+  private static final String SQL =
+      """
+      WITH spent AS (
+          UPDATE refresh_token t SET spent_at = ?
+            FROM rotor_session s, rotor_user u
+           WHERE t.token_hash = ? AND t.spent_at IS NULL AND t.expires_at > ?
+             AND s.id = t.session_id AND s.client_id = ?
+             AND s.revoked_at IS NULL AND s.expires_at > ?
+             AND u.id = s.user_id AND u.enabled
+       RETURNING s.id AS session_id, s.expires_at AS session_expires_at, s.client_id, s.scope,
+                 u.id AS user_id, u.username, u.roles
+      ), successor AS (
+          INSERT INTO refresh_token (id, session_id, token_hash, created_at, expires_at)
+          SELECT ?, session_id, ?, ?, LEAST(?, session_expires_at) FROM spent
+      ), touched AS (
+          UPDATE rotor_session SET last_used_at = GREATEST(last_used_at, ?)
+           WHERE id = (SELECT session_id FROM spent)
+      ), audited AS (
+          INSERT INTO audit_event
+                 (id, occurred_at, type, user_id, username, session_id, client_address, user_agent)
+          SELECT ?, ?, ?, user_id, username, session_id, ?, ? FROM spent
+      )
+      SELECT session_id, session_expires_at, client_id, scope, user_id, username, roles FROM spent
+      """;
+
+  /** What the statement rotated: enough to sign the new access token. */
+  public record Rotated(
+      String sessionId,
+      String clientId,
+      String scope,
+      String userId,
+      String username,
+      Set<String> roles,
+      Instant refreshExpiresAt) {}
+
+  @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+  DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "rotor.refresh-token.idle-ttl", defaultValue = "P14D")
+  Duration idleTtl;
+
+  private final boolean available = ConfiguredDataSource.isPostgres();
+
+  /** Only PostgreSQL has data-modifying common table expressions; H2 checks every refresh. */
+  public boolean isAvailable() {
+    return available;
+  }
+
+  /**
+   * Rotates the token with this hash, if it is live and the client's, to a successor with the given
+   * hash; empty if nothing was rotated (and nothing written).
+   */
+  public Optional<Rotated> rotate(
+      String presentedHash, String clientId, String successorHash, Origin origin, Instant now) {
+    long at = now.toEpochMilli();
+    Instant idleExpiry = now.plus(idleTtl);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(SQL)) {
+      int i = 0;
+      statement.setLong(++i, at);
+      statement.setString(++i, presentedHash);
+      statement.setLong(++i, at);
+      statement.setString(++i, clientId);
+      statement.setLong(++i, at);
+      statement.setString(++i, UUID.randomUUID().toString());
+      statement.setString(++i, successorHash);
+      statement.setLong(++i, at);
+      statement.setLong(++i, idleExpiry.toEpochMilli());
+      statement.setLong(++i, at);
+      statement.setString(++i, UUID.randomUUID().toString());
+      statement.setLong(++i, at);
+      statement.setString(++i, AuditEvent.Type.REFRESHED.name());
+      statement.setString(++i, origin.address());
+      statement.setString(++i, origin.userAgent());
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Rotated(
+                row.getString("session_id"),
+                row.getString("client_id"),
+                row.getString("scope"),
+                row.getString("user_id"),
+                row.getString("username"),
+                User.parseRoles(row.getString("roles")),
+                earlier(idleExpiry, Instant.ofEpochMilli(row.getLong("session_expires_at")))));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("refresh token rotation failed", e);
+    }
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}
