@@ -7,8 +7,10 @@ import jakarta.security.enterprise.identitystore.PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -18,7 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Argon2id (Bouncy Castle) in PHC string form, {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}. At
  * most {@code rotor.password.max-concurrent-hashes} run at once: a login storm queues here instead
- * of taking every core and megabyte from refreshes.
+ * of taking every core and megabyte from refreshes. Their memory (m KiB each) is allocated once and
+ * reused, cleared after every hash: a fresh 19 MiB per login kept the garbage collector busier than
+ * the hash itself in a small heap.
  */
 @ApplicationScoped
 public class Argon2idPasswordHash implements PasswordHash {
@@ -48,7 +52,9 @@ public class Argon2idPasswordHash implements PasswordHash {
   int maxConcurrent;
 
   private final SecureRandom random = new SecureRandom();
-  private Semaphore permits;
+
+  /** One memory per hash allowed at once: taking one is the permit to hash. */
+  private BlockingQueue<HashMemory> memories;
 
   public Argon2idPasswordHash() {}
 
@@ -64,7 +70,10 @@ public class Argon2idPasswordHash implements PasswordHash {
   @PostConstruct
   void init() {
     int limit = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
-    permits = new Semaphore(limit, true);
+    memories = new ArrayBlockingQueue<>(limit, true);
+    for (int i = 0; i < limit; i++) {
+      memories.add(new HashMemory(memoryKib, parallelism));
+    }
   }
 
   @Override
@@ -106,26 +115,43 @@ public class Argon2idPasswordHash implements PasswordHash {
 
   private byte[] compute(
       char[] password, byte[] salt, int memory, int iterations, int parallelism, int length) {
-    Argon2Parameters params =
-        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withMemoryAsKB(memory)
-            .withIterations(iterations)
-            .withParallelism(parallelism)
-            .withSalt(salt)
-            .build();
     byte[] out = new byte[length];
     byte[] utf8 = new String(password).getBytes(StandardCharsets.UTF_8);
-    // The permit comes first: the generator's memory (m KiB) is taken when it is initialised.
-    permits.acquireUninterruptibly();
+    HashMemory blocks = takeMemory();
     try {
       Argon2BytesGenerator generator = new Argon2BytesGenerator();
-      generator.init(params);
+      generator.init(
+          new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+              .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+              .withMemoryAsKB(memory)
+              .withIterations(iterations)
+              .withParallelism(parallelism)
+              .withSalt(salt)
+              .withBlockPool(blocks)
+              .build());
       generator.generateBytes(utf8, out);
     } finally {
-      permits.release();
-      java.util.Arrays.fill(utf8, (byte) 0);
+      memories.add(blocks);
+      Arrays.fill(utf8, (byte) 0);
     }
     return out;
+  }
+
+  /** Waits for a free hash memory, as a login storm must; an interrupt is kept, not lost. */
+  private HashMemory takeMemory() {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return memories.take();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

@@ -42,6 +42,32 @@ class Argon2idPasswordHashTest {
   }
 
   @Test
+  void reusedHashMemoryGivesTheSameResultsOneAfterAnotherAndAtOnce() throws Exception {
+    // Sized for m=65536: every verification below runs in memory an earlier one used.
+    Argon2idPasswordHash pooled = new Argon2idPasswordHash(65536, 2, 1, 2);
+    String reference =
+        "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
+    String other = pooled.generate("another password".toCharArray());
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var results =
+          pool.invokeAll(
+              java.util.List.<java.util.concurrent.Callable<Boolean>>of(
+                  () -> pooled.verify("password".toCharArray(), reference),
+                  () -> pooled.verify("another password".toCharArray(), other),
+                  () -> pooled.verify("password".toCharArray(), reference)));
+      for (var result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(pooled.verify("password".toCharArray(), reference)).isTrue();
+    assertThat(pooled.verify("wrong".toCharArray(), reference)).isFalse();
+  }
+
+  @Test
   void hashesFromOtherParametersStillVerifyButAskForARehash() {
     Argon2idPasswordHash older = new Argon2idPasswordHash(8192, 1, 1, 1);
     String oldHash = older.generate("pw".toCharArray());
