@@ -182,8 +182,10 @@ run_gatling() {
   shift 2
   local lc
   lc=$(tr '[:upper:]' '[:lower:]' <<<"$simulation")
-  rm -f "$BENCH_OUT/$tag.json"
+  rm -f "$BENCH_OUT/$tag.json" "$BENCH_OUT/$tag-cpu.json"
   log "gatling: $simulation ($tag) clients=$CLIENTS warm-up=${WARMUP}s measured=${DURATION}s"
+  cpu_split "$BENCH_OUT/$tag-cpu.json" "$((WARMUP + 5))" "$((DURATION - 10))" &
+  local sampler=$!
   (cd "$BENCH_ROOT" && mvn -B gatling:test \
     -Dgatling.simulationClass="dev.rotor.bench.$simulation" \
     -Dgatling.runDescription="$tag" \
@@ -200,19 +202,60 @@ run_gatling() {
       tail -n 40 "$BENCH_OUT/$tag-gatling.log" >&2
       die "gatling run $tag failed (log: target/bench/$tag-gatling.log)"
     }
+  wait "$sampler" 2>/dev/null || true
   GATLING_DIR=$(ls -d "$BENCH_ROOT/target/gatling/$lc"-* 2>/dev/null | sort | tail -n 1 || true)
   [[ $(jq -r .phase "$BENCH_OUT/$tag.json" 2>/dev/null) == done ]] ||
     die "the simulation wrote no result (target/bench/$tag.json)"
+}
+
+# Busy CPU ticks: of the whole machine (/proc/stat: all but idle and iowait), of one process, of
+# every PostgreSQL process.
+cpu_ticks_all() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+cpu_ticks_steal() { awk '/^cpu / {print $9}' /proc/stat; }
+cpu_ticks_pid() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_ticks_postgres() {
+  local sum=0 p
+  for p in $(pgrep -u postgres 2>/dev/null); do
+    sum=$((sum + $(cpu_ticks_pid "$p")))
+  done
+  echo "$sum"
+}
+
+# cpu_split FILE DELAY_S WINDOW_S: after DELAY_S, measures for WINDOW_S seconds where the
+# machine's CPU goes: the Rotor JVM, PostgreSQL, and the rest (Gatling's JVM and anything else),
+# in cores (1.0 = one core busy the whole window). Writes FILE as JSON.
+cpu_split() {
+  local file=$1 delay=$2 window=$3
+  ((window > 0)) || return 0
+  sleep "$delay"
+  local hz all0 rotor0 pg0 steal0 all1 rotor1 pg1 steal1
+  hz=$(getconf CLK_TCK)
+  all0=$(cpu_ticks_all) rotor0=$(cpu_ticks_pid "$ROTOR_PID") pg0=$(cpu_ticks_postgres)
+  steal0=$(cpu_ticks_steal)
+  sleep "$window"
+  all1=$(cpu_ticks_all) rotor1=$(cpu_ticks_pid "$ROTOR_PID") pg1=$(cpu_ticks_postgres)
+  steal1=$(cpu_ticks_steal)
+  jq -n --argjson hz "$hz" --argjson w "$window" --argjson all $((all1 - all0)) \
+    --argjson rotor $((rotor1 - rotor0)) --argjson pg $((pg1 - pg0)) \
+    --argjson steal $((steal1 - steal0)) '
+    def cores(t): (t / $hz / $w * 100 | round) / 100;
+    {window_s: $w, machine_busy_cores: cores($all), rotor_cores: cores($rotor),
+     postgres_cores: cores($pg), rest_cores: cores($all - $rotor - $pg),
+     stolen_cores: cores($steal),
+     note: "rest = the load generator (Gatling JVM) and anything else on the machine"}' >"$file"
 }
 
 # request_json TAG REQUEST_NAME: the measured figures of one request name of run TAG as JSON:
 # throughput (successful requests / measured window), latency percentiles of the successful
 # requests (ms), error count, and where Gatling's HTML report is.
 request_json() {
-  local tag=$1 name=$2
-  jq --arg name "$name" --arg report "${GATLING_DIR#"$BENCH_ROOT"/}/index.html" '
+  local tag=$1 name=$2 cpu=null
+  [[ ! -s $BENCH_OUT/$tag-cpu.json ]] || cpu=$(cat "$BENCH_OUT/$tag-cpu.json")
+  jq --arg name "$name" --arg report "${GATLING_DIR#"$BENCH_ROOT"/}/index.html" \
+    --argjson cpu "$cpu" '
     .requests[$name] as $r
     | if $r == null then {request: $name, error: "no such request in the run"}
-      else {request: $name, measured_seconds, clients} + $r + {gatling_report: $report} end' \
+      else {request: $name, measured_seconds, clients} + $r
+        + {cpu_split: $cpu, gatling_report: $report} end' \
     "$BENCH_OUT/$tag.json"
 }

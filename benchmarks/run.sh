@@ -173,3 +173,10 @@ printf '%-22s %9s   %s\n' "Argon2id hashes/s, 1T" "$(fmt "$ARGON2_1T")" "JMH, no
 printf '%-22s %9s   %s\n' "Argon2id hashes/s, ${NPROC}T" "$(fmt "$ARGON2_NT")" \
   "= ceiling for logins/s on this machine (one hash per login)"
 echo "(latencies in ms of successful requests; summary: target/bench/summary.json)"
+echo
+echo "CPU split in the measured window, cores (of $NPROC): machine busy = Rotor + PostgreSQL + rest (Gatling)"
+for tag in refresh me-vs-jwks login; do
+  f="$BENCH_OUT/$tag-cpu.json"
+  [[ -s $f ]] || continue
+  jq -r --arg tag "$tag" '"\($tag | . + "          " | .[:12]) busy \(.machine_busy_cores)  rotor \(.rotor_cores)  postgres \(.postgres_cores)  rest \(.rest_cores)  stolen \(.stolen_cores)"' "$f"
+done
