@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AccessTokenIssuer {
 
-  @Inject SigningKeys keys;
+  @Inject CurrentKeys keys;
 
   @Inject
   @ConfigProperty(name = "rotor.issuer", defaultValue = "http://localhost:8080")

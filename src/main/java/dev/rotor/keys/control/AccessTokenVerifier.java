@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AccessTokenVerifier {
 
-  @Inject SigningKeys keys;
+  @Inject CurrentKeys keys;
 
   @Inject Clock clock;
 

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -86,15 +85,9 @@ public class SigningKeys {
   private Provider provider;
   private final Map<String, JWK> opened = new ConcurrentHashMap<>();
   private volatile KeyRing ring;
-  private volatile String publishedJson;
+  private String publishedJson;
 
-  public SigningKeys() {}
-
-  /** A key ring over given keys, without a container. */
-  SigningKeys(KeyRing ring, Clock clock) {
-    this.ring = ring;
-    this.clock = clock;
-  }
+  @Inject CurrentKeys current;
 
   @PostConstruct
   void start() {
@@ -164,20 +157,6 @@ public class SigningKeys {
     return ring.keys().stream().filter(k -> k.kid().equals(next.kid())).findFirst().orElseThrow();
   }
 
-  /** The key that signs now. */
-  public KeyRing.Key signing() {
-    return ring.signing(clock.instant());
-  }
-
-  public KeyRing.Key signing(Instant now) {
-    return ring.signing(now);
-  }
-
-  /** What the JWK Set answers now. */
-  public JWKSet published() {
-    return ring.published(clock.instant());
-  }
-
   private void lock() {
     em.find(NamedLock.class, NamedLock.SIGNING_KEYS, LockModeType.PESSIMISTIC_WRITE);
   }
@@ -197,7 +176,8 @@ public class SigningKeys {
                         provider))
             .toList();
     ring = new KeyRing(keys, accessTokenTtl.plusMinutes(1));
-    String json = ring.published(clock.instant()).toString(true);
+    current.replace(ring);
+    String json = current.publishedJson();
     if (!json.equals(publishedJson)) {
       PublishedKeysConfigSource.publish(json);
       publishedJson = json;

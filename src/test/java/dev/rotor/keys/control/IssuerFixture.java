@@ -40,7 +40,7 @@ public final class IssuerFixture {
             clock.instant(),
             provider);
     AccessTokenIssuer issuer = new AccessTokenIssuer();
-    issuer.keys = new SigningKeys(new KeyRing(List.of(key), Duration.ofMinutes(6)), clock);
+    issuer.keys = new CurrentKeys(new KeyRing(List.of(key), Duration.ofMinutes(6)), clock);
     issuer.issuer = iss;
     issuer.audience = "rotor";
     issuer.ttl = Duration.ofMinutes(5);
