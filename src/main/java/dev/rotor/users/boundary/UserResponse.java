@@ -1,5 +1,6 @@
 package dev.rotor.users.boundary;
 
+import dev.rotor.users.control.Profiles;
 import dev.rotor.users.entity.User;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
@@ -16,5 +17,14 @@ public record UserResponse(
   public static UserResponse of(User user) {
     return new UserResponse(
         user.id(), user.username(), List.copyOf(user.roles()), user.isEnabled(), user.createdAt());
+  }
+
+  public static UserResponse of(Profiles.Profile profile) {
+    return new UserResponse(
+        profile.id(),
+        profile.username(),
+        List.copyOf(profile.roles()),
+        profile.enabled(),
+        profile.createdAt());
   }
 }

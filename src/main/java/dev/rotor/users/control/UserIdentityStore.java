@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -38,8 +39,16 @@ public class UserIdentityStore implements IdentityStore {
     dummyHash = passwordHash.generate("no-such-user-dummy-password".toCharArray());
   }
 
-  public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-    return check(credential).result();
+  /**
+   * Answers only username and password. Jakarta Security asks every store about every credential,
+   * so also about each request's bearer token; the inherited dispatch answers those by catching a
+   * NoSuchMethodError, once per request.
+   */
+  @Override
+  public CredentialValidationResult validate(Credential credential) {
+    return credential instanceof UsernamePasswordCredential password
+        ? check(password).result()
+        : CredentialValidationResult.NOT_VALIDATED_RESULT;
   }
 
   public Check check(UsernamePasswordCredential credential) {
