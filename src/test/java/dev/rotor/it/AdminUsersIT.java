@@ -91,6 +91,26 @@ class AdminUsersIT {
 
     assertThat(api.refresh(login.string("refresh_token")).status()).isEqualTo(401);
     assertThat(api.get("admin/users/" + id, admin).status()).isEqualTo(404);
+    Api.Reply me = api.me(login.string("access_token"));
+    assertThat(me.status()).as("a still valid token of a deleted account").isEqualTo(401);
+    assertThat(me.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(me.string("detail")).isEqualTo("The account no longer exists.");
+  }
+
+  @Test
+  void usersMeShowsTheProfileAndNeverTheHash() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "profile");
+
+    Api.Reply me = api.me(login.string("access_token"));
+
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.json())
+        .containsOnlyKeys("id", "username", "roles", "enabled", "created_at")
+        .containsEntry("roles", java.util.List.of("user"))
+        .containsEntry("enabled", true);
+    assertThat(me.string("username")).startsWith("profile");
+    assertThat(java.time.Instant.parse(me.string("created_at")))
+        .isBefore(java.time.Instant.now().plusSeconds(1));
   }
 
   @Test
