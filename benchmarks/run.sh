@@ -88,21 +88,25 @@ register_users "$USER_PREFIX" "$USERS"
 
 # --- Scenarios ------------------------------------------------------------------------------
 declare -A RESULT
+TAGS=()
 RSS_AFTER_REFRESH=null
 for scenario in ${SCENARIOS//,/ }; do
   case $scenario in
     refresh)
       run_gatling RefreshSimulation refresh
+      TAGS+=(refresh)
       RESULT[refresh]=$(request_json refresh refresh)
       RSS_AFTER_REFRESH=$(rss_kib)
       ;;
     me)
       run_gatling UsersMeVsJwksSimulation me-vs-jwks
+      TAGS+=(me-vs-jwks)
       RESULT[users_me]=$(request_json me-vs-jwks users/me)
       RESULT[jwks]=$(request_json me-vs-jwks jwks)
       ;;
     login)
       run_gatling LoginSimulation login
+      TAGS+=(login)
       RESULT[login]=$(request_json login login)
       ;;
     *) die "unknown scenario $scenario (refresh, me, login)" ;;
@@ -175,7 +179,7 @@ printf '%-22s %9s   %s\n' "Argon2id hashes/s, ${NPROC}T" "$(fmt "$ARGON2_NT")" \
 echo "(latencies in ms of successful requests; summary: target/bench/summary.json)"
 echo
 echo "CPU split in the measured window, cores (of $NPROC): machine busy = Rotor + PostgreSQL + rest (Gatling)"
-for tag in refresh me-vs-jwks login; do
+for tag in "${TAGS[@]}"; do
   f="$BENCH_OUT/$tag-cpu.json"
   [[ -s $f ]] || continue
   jq -r --arg tag "$tag" '"\($tag | . + "          " | .[:12]) busy \(.machine_busy_cores)  rotor \(.rotor_cores)  postgres \(.postgres_cores)  rest \(.rest_cores)  stolen \(.stolen_cores)"' "$f"

@@ -86,6 +86,9 @@ public class ConfigurationCheck {
                         + v
                         + "'"));
     positiveInt(lookup, "rotor.http.max-body-bytes", problems);
+    duration(lookup, "rotor.users.profile-cache-ttl", problems);
+    positiveInt(lookup, "rotor.users.profile-cache-size", problems);
+    bool(lookup, "rotor.keys.native-signing", problems);
     Optional<String> admin = lookup.apply("rotor.admin.username").filter(u -> !u.isBlank());
     if (admin.isPresent()
         && lookup.apply("rotor.admin.password").filter(p -> !p.isBlank()).isEmpty()) {

@@ -98,6 +98,24 @@ class AdminUsersIT {
   }
 
   @Test
+  void anAdminsChangeShowsInUsersMeAtOnceDespiteTheProfileCache() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "promoted");
+    String token = login.string("access_token");
+    String id = api.me(token).string("id");
+    assertThat(api.me(token).json()).containsEntry("enabled", true);
+
+    assertThat(
+            api.patchJson("admin/users/" + id, "{\"roles\": [\"user\", \"admin\"]}", admin)
+                .status())
+        .isEqualTo(200);
+    assertThat(api.me(token).json()).containsEntry("roles", java.util.List.of("admin", "user"));
+
+    assertThat(api.patchJson("admin/users/" + id, "{\"enabled\": false}", admin).status())
+        .isEqualTo(200);
+    assertThat(api.me(token).json()).containsEntry("enabled", false);
+  }
+
+  @Test
   void usersMeShowsTheProfileAndNeverTheHash() {
     Api.Reply login = Users.registeredAndLoggedIn(api, "profile");
 

@@ -36,6 +36,8 @@ public class Accounts {
 
   @Inject Event<PasswordChanged> passwordChanged;
 
+  @Inject Event<AccountChanged> accountChanged;
+
   /** Creates an account; 400 when username or password break the rules, 409 when taken. */
   public User create(String username, String password, Set<String> roles) {
     if (!USERNAME.matcher(username).matches()) {
@@ -109,6 +111,7 @@ public class Accounts {
       user.enable();
       auditAdmin(user, "enabled by " + adminId, origin);
     }
+    accountChanged.fire(new AccountChanged(userId));
     return user;
   }
 
@@ -119,6 +122,7 @@ public class Accounts {
     }
     user.changeRoles(roles);
     auditAdmin(user, "roles set to " + String.join(" ", user.roles()) + " by " + adminId, origin);
+    accountChanged.fire(new AccountChanged(userId));
     return user;
   }
 
@@ -129,6 +133,7 @@ public class Accounts {
     accountLocked.fire(new AccountLocked(userId, "account deleted", origin));
     auditAdmin(user, "deleted by " + adminId, origin);
     em.remove(user);
+    accountChanged.fire(new AccountChanged(userId));
   }
 
   public User existing(String userId) {
