@@ -202,6 +202,9 @@ run_gatling() {
       tail -n 40 "$BENCH_OUT/$tag-gatling.log" >&2
       die "gatling run $tag failed (log: target/bench/$tag-gatling.log)"
     }
+  # Done long before Gatling in a full run; a run ended early (purge.sh's stop file) gets none.
+  pkill -P "$sampler" 2>/dev/null || true
+  kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   GATLING_DIR=$(ls -d "$BENCH_ROOT/target/gatling/$lc"-* 2>/dev/null | sort | tail -n 1 || true)
   [[ $(jq -r .phase "$BENCH_OUT/$tag.json" 2>/dev/null) == done ]] ||
