@@ -22,7 +22,7 @@ JMH=yes
 BUILD=yes
 USER_PREFIX=bench-user-
 SCHEMA=rotor_bench
-JMH_OPTS=${JMH_OPTS:--wi 2 -w 2s -i 3 -r 2s}
+JMH_OPTS=${JMH_OPTS:--wi 3 -w 3s -i 5 -r 3s}
 
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -56,12 +56,15 @@ trap 'exit 130' INT TERM
 ARGON2_1T=null
 ARGON2_NT=null
 NPROC=$(nproc)
+ARGON2_NT_AFTER=null
+# jmh_argon2 THREADS [SUFFIX]
 jmh_argon2() {
-  local threads=$1 out="$BENCH_OUT/jmh-argon2-t$1.json"
+  local threads=$1 name="jmh-argon2-t$1${2:-}"
+  local out="$BENCH_OUT/$name.json"
   (cd "$BENCH_ROOT" && java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     org.openjdk.jmh.Main 'HotPathBenchmark.argon2idHash' -f 1 -t "$threads" $JMH_OPTS \
-    -rf json -rff "$out") >"$BENCH_OUT/jmh-argon2-t$threads.log" 2>&1 ||
-    die "JMH failed (log: target/bench/jmh-argon2-t$threads.log)"
+    -rf json -rff "$out") >"$BENCH_OUT/$name.log" 2>&1 ||
+    die "JMH failed (log: target/bench/$name.log)"
   jq '.[0].primaryMetric.score * 10 | round / 10' "$out"
 }
 if [[ $JMH == yes ]]; then
@@ -115,6 +118,14 @@ done
 RSS_END=$(rss_kib)
 stop_rotor
 
+# The machine's speed drifts over minutes (the same JMH run gave 80-114 hashes/s in one day), so
+# the hash rate is measured again after the server has stopped; logins are compared with the
+# mean of both.
+if [[ $JMH == yes && -n ${RESULT[login]:-} ]]; then
+  ARGON2_NT_AFTER=$(jmh_argon2 "$NPROC" -after)
+  log "Argon2id after the run: $ARGON2_NT_AFTER/s on $NPROC threads"
+fi
+
 # --- Summary --------------------------------------------------------------------------------
 scenarios_json=$(for k in "${!RESULT[@]}"; do jq -n --arg k "$k" --argjson v "${RESULT[$k]}" \
   '{($k): $v}'; done | jq -s 'add // {}')
@@ -128,7 +139,7 @@ jq -n \
   --argjson users "$USERS" --argjson startup "$STARTUP_MS" \
   --argjson rss_ready "$RSS_READY" --argjson rss_refresh "$RSS_AFTER_REFRESH" \
   --argjson rss_end "$RSS_END" \
-  --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" \
+  --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" --argjson aa "$ARGON2_NT_AFTER" \
   --argjson scenarios "$scenarios_json" '
   {
     kind: "rotor load benchmark (benchmarks/run.sh)",
@@ -143,7 +154,12 @@ jq -n \
                               else ($rss_refresh / 1024 | round) end),
               end: ($rss_end / 1024 | round)},
     argon2id: {params: "m=19456 KiB, t=2, p=1", hashes_per_s_1_thread: $a1,
-               hashes_per_s_all_threads: $an, threads: $nproc},
+               hashes_per_s_all_threads: $an, hashes_per_s_all_threads_after: $aa,
+               threads: $nproc,
+               login_share_of_hash_rate:
+                 (if $an == null or $aa == null or $scenarios.login == null then null
+                  else ($scenarios.login.throughput_rps / (($an + $aa) / 2) * 100 | round) / 100
+                  end)},
     scenarios: $scenarios,
     keycloak_reference: {refresh_rps: "390-450", login_rps: "16-18",
                          introspection_rps: "2200-2500", startup_s: "14-18",
@@ -176,6 +192,8 @@ printf '%-22s %9s   %s\n' "RSS after refresh" \
 printf '%-22s %9s   %s\n' "Argon2id hashes/s, 1T" "$(fmt "$ARGON2_1T")" "JMH, no server running"
 printf '%-22s %9s   %s\n' "Argon2id hashes/s, ${NPROC}T" "$(fmt "$ARGON2_NT")" \
   "= ceiling for logins/s on this machine (one hash per login)"
+printf '%-22s %9s   %s\n' "Argon2id, ${NPROC}T after" "$(fmt "$ARGON2_NT_AFTER")" \
+  "again after the server stopped; login share of the mean: $(jq -r '.argon2id.login_share_of_hash_rate // "-"' "$BENCH_OUT/summary.json")"
 echo "(latencies in ms of successful requests; summary: target/bench/summary.json)"
 echo
 echo "CPU split in the measured window, cores (of $NPROC): machine busy = Rotor + PostgreSQL + rest (Gatling)"
