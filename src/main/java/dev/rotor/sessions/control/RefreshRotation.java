@@ -22,7 +22,7 @@ public class RefreshRotation {
 
   @Inject CheckedRotation checked;
 
-  @Inject AccessTokenIssuer issuer;
+  @Inject TokenGrant grant;
 
   /**
    * Rotates for the given client (RFC 6749 §10.4: a token works only for the client it was issued
@@ -48,22 +48,16 @@ public class RefreshRotation {
   }
 
   private TokenPair issue(RotationStatement.Rotated rotated, String successor, Instant now) {
-    var access =
-        issuer.issue(
-            new AccessTokenIssuer.Subject(
-                rotated.userId(),
-                rotated.username(),
-                rotated.roles(),
-                rotated.sessionId(),
-                rotated.clientId(),
-                rotated.scope()),
-            now);
-    return new TokenPair(
-        access.value(),
-        access.expiresAt(),
+    return grant.withAccessToken(
+        new AccessTokenIssuer.Subject(
+            rotated.userId(),
+            rotated.username(),
+            rotated.roles(),
+            rotated.sessionId(),
+            rotated.clientId(),
+            rotated.scope()),
         successor,
         rotated.refreshExpiresAt(),
-        rotated.sessionId(),
-        rotated.scope());
+        now);
   }
 }

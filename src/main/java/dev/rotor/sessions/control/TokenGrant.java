@@ -36,12 +36,26 @@ public class TokenGrant {
     Instant refreshExpiresAt =
         idleExpiry.isBefore(session.expiresAt()) ? idleExpiry : session.expiresAt();
     em.persist(new RefreshToken(session, RefreshTokenMint.hash(refresh), now, refreshExpiresAt));
-    var access =
-        issuer.issue(
-            new AccessTokenIssuer.Subject(
-                userId, username, roles, session.id(), session.clientId(), accessScope),
-            now);
+    return withAccessToken(
+        new AccessTokenIssuer.Subject(
+            userId, username, roles, session.id(), session.clientId(), accessScope),
+        refresh,
+        refreshExpiresAt,
+        now);
+  }
+
+  /**
+   * The pair for a refresh token already stored (by {@link #grant} or {@link RotationStatement}).
+   */
+  TokenPair withAccessToken(
+      AccessTokenIssuer.Subject subject, String refresh, Instant refreshExpiresAt, Instant now) {
+    var access = issuer.issue(subject, now);
     return new TokenPair(
-        access.value(), access.expiresAt(), refresh, refreshExpiresAt, session.id(), accessScope);
+        access.value(),
+        access.expiresAt(),
+        refresh,
+        refreshExpiresAt,
+        subject.sessionId(),
+        subject.scope());
   }
 }
