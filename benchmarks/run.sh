@@ -57,18 +57,21 @@ ARGON2_1T=null
 ARGON2_NT=null
 NPROC=$(nproc)
 ARGON2_NT_AFTER=null
+# The engine the server hashes with: libargon2 unless ROTOR_PASSWORD_ARGON2_NATIVE=false.
+ARGON2_ENGINE=native
+[[ ${ROTOR_PASSWORD_ARGON2_NATIVE:-true} != false ]] || ARGON2_ENGINE=bc
 # jmh_argon2 THREADS [SUFFIX]
 jmh_argon2() {
   local threads=$1 name="jmh-argon2-t$1${2:-}"
   local out="$BENCH_OUT/$name.json"
   (cd "$BENCH_ROOT" && java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-    org.openjdk.jmh.Main 'HotPathBenchmark.argon2idHash' -f 1 -t "$threads" $JMH_OPTS \
+    org.openjdk.jmh.Main 'HotPathBenchmark.argon2idHash' -p engine="$ARGON2_ENGINE" -f 1 -t "$threads" $JMH_OPTS \
     -rf json -rff "$out") >"$BENCH_OUT/$name.log" 2>&1 ||
     die "JMH failed (log: target/bench/$name.log)"
   jq '.[0].primaryMetric.score * 10 | round / 10' "$out"
 }
 if [[ $JMH == yes ]]; then
-  log "JMH: Argon2id (m=19456 KiB, t=2, p=1) hashes per second, 1 thread and $NPROC threads"
+  log "JMH: Argon2id (m=19456 KiB, t=2, p=1, $ARGON2_ENGINE) hashes per second, 1 thread and $NPROC threads"
   ARGON2_1T=$(jmh_argon2 1)
   ARGON2_NT=$(jmh_argon2 "$NPROC")
   log "Argon2id: $ARGON2_1T/s on 1 thread, $ARGON2_NT/s on $NPROC threads"
@@ -139,7 +142,7 @@ jq -n \
   --argjson users "$USERS" --argjson startup "$STARTUP_MS" \
   --argjson rss_ready "$RSS_READY" --argjson rss_refresh "$RSS_AFTER_REFRESH" \
   --argjson rss_end "$RSS_END" \
-  --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" --argjson aa "$ARGON2_NT_AFTER" \
+  --arg engine "$ARGON2_ENGINE" --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" --argjson aa "$ARGON2_NT_AFTER" \
   --argjson scenarios "$scenarios_json" '
   {
     kind: "rotor load benchmark (benchmarks/run.sh)",
@@ -153,7 +156,7 @@ jq -n \
               after_refresh: (if $rss_refresh == null then null
                               else ($rss_refresh / 1024 | round) end),
               end: ($rss_end / 1024 | round)},
-    argon2id: {params: "m=19456 KiB, t=2, p=1", hashes_per_s_1_thread: $a1,
+    argon2id: {params: "m=19456 KiB, t=2, p=1", engine: $engine, hashes_per_s_1_thread: $a1,
                hashes_per_s_all_threads: $an, hashes_per_s_all_threads_after: $aa,
                threads: $nproc,
                login_share_of_hash_rate:

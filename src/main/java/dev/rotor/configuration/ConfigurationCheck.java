@@ -89,6 +89,7 @@ public class ConfigurationCheck {
     duration(lookup, "rotor.users.profile-cache-ttl", problems);
     positiveInt(lookup, "rotor.users.profile-cache-size", problems);
     bool(lookup, "rotor.keys.native-signing", problems);
+    bool(lookup, "rotor.password.argon2.native", problems);
     Optional<String> admin = lookup.apply("rotor.admin.username").filter(u -> !u.isBlank());
     if (admin.isPresent()
         && lookup.apply("rotor.admin.password").filter(p -> !p.isBlank()).isEmpty()) {

@@ -75,12 +75,19 @@ public class HotPathBenchmark {
   /** Argon2id at Rotor's defaults: m=19456 KiB, t=2, p=1 (at most 2 hashes at once). */
   @State(Scope.Benchmark)
   public static class Passwords {
+    /** {@code native}: libargon2, as Rotor hashes; {@code bc}: Bouncy Castle, its fallback. */
+    @Param({"native", "bc"})
+    public String engine;
+
     Argon2idPasswordHash hash;
     final char[] password = "bench-passphrase-123".toCharArray();
 
     @Setup
     public void setUp() {
-      hash = new Argon2idPasswordHash(19456, 2, 1, 2);
+      hash = new Argon2idPasswordHash(19456, 2, 1, 2, engine.equals("native"));
+      if (engine.equals("native") && !hash.engine().startsWith("libargon2")) {
+        throw new IllegalStateException("libargon2 does not load here");
+      }
     }
   }
 

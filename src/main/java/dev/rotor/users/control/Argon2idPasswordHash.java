@@ -1,6 +1,9 @@
 package dev.rotor.users.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.PasswordHash;
@@ -9,20 +12,24 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Argon2id (Bouncy Castle) in PHC string form, {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}. At
- * most {@code rotor.password.max-concurrent-hashes} run at once: a login storm queues here instead
- * of taking every core and megabyte from refreshes. Their memory (m KiB each) is allocated once and
- * reused, cleared after every hash: a fresh 19 MiB per login kept the garbage collector busier than
- * the hash itself in a small heap.
+ * Argon2id in PHC string form, {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, computed by
+ * libargon2 where it loads ({@code rotor.password.argon2.native}) and by Bouncy Castle otherwise;
+ * both give the same hashes. At most {@code rotor.password.max-concurrent-hashes} run at once: a
+ * login storm queues here instead of taking every core and megabyte from refreshes. Bouncy Castle's
+ * memory (m KiB per permit) is allocated once and reused, cleared after every hash: a fresh 19 MiB
+ * per login kept the garbage collector busier than the hash itself in a small heap.
  */
 @ApplicationScoped
 public class Argon2idPasswordHash implements PasswordHash {
@@ -34,6 +41,7 @@ public class Argon2idPasswordHash implements PasswordHash {
   private static final int HASH_BYTES = 32;
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getDecoder();
+  private static final System.Logger LOG = System.getLogger(Argon2idPasswordHash.class.getName());
 
   @Inject
   @ConfigProperty(name = "rotor.password.argon2.memory-kib", defaultValue = "19456")
@@ -51,29 +59,72 @@ public class Argon2idPasswordHash implements PasswordHash {
   @ConfigProperty(name = "rotor.password.max-concurrent-hashes", defaultValue = "0")
   int maxConcurrent;
 
+  /** Off: Bouncy Castle hashes even where libargon2 loads. */
+  @Inject
+  @ConfigProperty(name = "rotor.password.argon2.native", defaultValue = "true")
+  boolean nativeHash;
+
+  /** The container's; null without one. */
+  @Resource ManagedThreadFactory threadFactory;
+
   private final SecureRandom random = new SecureRandom();
 
-  /** One memory per hash allowed at once: taking one is the permit to hash. */
-  private BlockingQueue<HashMemory> memories;
+  /**
+   * The threads that hash, one per hash allowed at once; a login storm queues for them. The same
+   * few threads always hash, so each reuses the memory it had last time (the C allocator's, or its
+   * Bouncy Castle engine's): a hash here costs the CPU it costs alone in JMH, and a login about 4%
+   * less than when the HTTP threads hashed themselves (BENCHMARKS.md).
+   */
+  private ExecutorService hashers;
+
+  /** One engine per hashing thread. */
+  private BlockingQueue<Argon2idEngine> engines;
 
   public Argon2idPasswordHash() {}
 
-  /** For use without a container. */
-  public Argon2idPasswordHash(int memoryKib, int iterations, int parallelism, int maxConcurrent) {
+  /** For use without a container; {@code nativeHash} as {@code rotor.password.argon2.native}. */
+  public Argon2idPasswordHash(
+      int memoryKib, int iterations, int parallelism, int maxConcurrent, boolean nativeHash) {
     this.memoryKib = memoryKib;
     this.iterations = iterations;
     this.parallelism = parallelism;
     this.maxConcurrent = maxConcurrent;
+    this.nativeHash = nativeHash;
     init();
   }
 
   @PostConstruct
   void init() {
     int limit = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
-    memories = new ArrayBlockingQueue<>(limit, true);
+    Optional<Argon2idEngine> shared = nativeHash ? NativeArgon2id.load() : Optional.empty();
+    engines = new ArrayBlockingQueue<>(limit, true);
     for (int i = 0; i < limit; i++) {
-      memories.add(new HashMemory(memoryKib, parallelism));
+      engines.add(shared.orElseGet(() -> new BouncyCastleArgon2id(memoryKib, parallelism)));
     }
+    hashers =
+        Executors.newFixedThreadPool(
+            limit, threadFactory != null ? threadFactory : Argon2idPasswordHash::daemon);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Passwords are hashed by {0}, at most {1} at once",
+        engines.peek().name(),
+        limit);
+  }
+
+  @PreDestroy
+  void stop() {
+    hashers.shutdownNow();
+  }
+
+  private static Thread daemon(Runnable hashing) {
+    Thread thread = new Thread(hashing, "argon2id");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** The engine in use: "libargon2 (native)" or "Bouncy Castle". */
+  public String engine() {
+    return engines.peek().name();
   }
 
   @Override
@@ -115,37 +166,41 @@ public class Argon2idPasswordHash implements PasswordHash {
 
   private byte[] compute(
       char[] password, byte[] salt, int memory, int iterations, int parallelism, int length) {
-    byte[] out = new byte[length];
     byte[] utf8 = new String(password).getBytes(StandardCharsets.UTF_8);
-    HashMemory blocks = takeMemory();
     try {
-      Argon2BytesGenerator generator = new Argon2BytesGenerator();
-      generator.init(
-          new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-              .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-              .withMemoryAsKB(memory)
-              .withIterations(iterations)
-              .withParallelism(parallelism)
-              .withSalt(salt)
-              .withBlockPool(blocks)
-              .build());
-      generator.generateBytes(utf8, out);
+      return await(
+          hashers.submit(
+              () -> {
+                // As many engines as hashing threads: one is always free here.
+                Argon2idEngine engine = engines.remove();
+                try {
+                  return engine.hash(utf8, salt, memory, iterations, parallelism, length);
+                } finally {
+                  engines.add(engine);
+                }
+              }));
     } finally {
-      memories.add(blocks);
       Arrays.fill(utf8, (byte) 0);
     }
-    return out;
   }
 
-  /** Waits for a free hash memory, as a login storm must; an interrupt is kept, not lost. */
-  private HashMemory takeMemory() {
+  /** Waits for the hash, as a login storm must; an interrupt is kept, not lost. */
+  private static byte[] await(Future<byte[]> hash) {
     boolean interrupted = false;
     try {
       while (true) {
         try {
-          return memories.take();
+          return hash.get();
         } catch (InterruptedException e) {
           interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException unchecked) {
+            throw unchecked;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException(e.getCause());
         }
       }
     } finally {
