@@ -40,6 +40,17 @@ reset_schema() {
   psql_bench -c "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema;" >/dev/null
 }
 
+# analyze_schema SCHEMA: ANALYZE of every table of SCHEMA, as autovacuum's auto-analyze would do
+# after this much churn. Without fresh statistics PostgreSQL keeps the plans it made for the
+# pool's prepared statements while the tables were nearly empty (the reference machine runs
+# PostgreSQL with autovacuum off).
+analyze_schema() {
+  local schema=$1 table
+  for table in $(psql_bench -Atc "SELECT tablename FROM pg_tables WHERE schemaname = '$schema'"); do
+    psql_bench -c "ANALYZE $schema.$table" >/dev/null
+  done
+}
+
 # Builds target/rotor.jar and the test classes (simulations, JMH) when missing or older than the
 # sources; writes target/bench.classpath (the test classpath, for JMH) when missing or stale.
 build_if_needed() {

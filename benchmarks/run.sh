@@ -2,7 +2,7 @@
 # Rotor load benchmark: one command, see BENCHMARKS.md.
 #
 #   benchmarks/run.sh [--h2] [--clients 16] [--warmup 60] [--duration 60] [--users N]
-#                     [--scenarios refresh,me,login] [--no-jmh] [--no-build]
+#                     [--scenarios refresh,me,login,storm] [--no-jmh] [--no-build]
 #
 # Builds if needed, measures the raw Argon2id hash rate (JMH), resets the PostgreSQL schema
 # rotor_bench (or uses a fresh embedded H2 with --h2), starts target/rotor.jar with -Xmx256m on a
@@ -17,7 +17,7 @@ CLIENTS=16
 WARMUP=60
 DURATION=60
 USERS=
-SCENARIOS=refresh,me,login
+SCENARIOS=refresh,me,login,storm
 JMH=yes
 BUILD=yes
 USER_PREFIX=bench-user-
@@ -97,6 +97,11 @@ declare -A RESULT
 TAGS=()
 RSS_AFTER_REFRESH=null
 for scenario in ${SCENARIOS//,/ }; do
+  # After the first scenario's churn, as auto-analyze would (BENCHMARKS.md, Method).
+  if [[ $DB == postgresql && ${BENCH_ANALYZE:-yes} == yes && ${#TAGS[@]} -gt 0 ]]; then
+    log "PostgreSQL: ANALYZE of schema $SCHEMA"
+    analyze_schema "$SCHEMA"
+  fi
   case $scenario in
     refresh)
       run_gatling RefreshSimulation refresh
@@ -115,7 +120,13 @@ for scenario in ${SCENARIOS//,/ }; do
       TAGS+=(login)
       RESULT[login]=$(request_json login login)
       ;;
-    *) die "unknown scenario $scenario (refresh, me, login)" ;;
+    storm)
+      run_gatling LoginStormSimulation storm
+      TAGS+=(storm)
+      RESULT[refresh_login_storm]=$(request_json storm "refresh (login storm)")
+      RESULT[login_storm]=$(request_json storm "login (storm)")
+      ;;
+    *) die "unknown scenario $scenario (refresh, me, login, storm)" ;;
   esac
 done
 RSS_END=$(rss_kib)
@@ -189,6 +200,8 @@ row refresh "refresh (rotation)" "390-450/s"
 row users_me "GET /users/me" "introspection 2,200-2,500/s"
 row jwks "GET jwks (unauth.)" ""
 row login "login" "16-18/s"
+row refresh_login_storm "refresh, login storm" "same clients as refresh, plus $CLIENTS logging in"
+row login_storm "login storm" ""
 printf '%-22s %9s   %s\n' "start-up (ms)" "$STARTUP_MS" "14,000-18,000 ms"
 printf '%-22s %9s   %s\n' "RSS after refresh" \
   "$(jq -r '.rss_mib.after_refresh // "-"' "$BENCH_OUT/summary.json") MiB" "670-730 MiB (-Xmx512m)"

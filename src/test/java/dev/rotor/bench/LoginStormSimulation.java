@@ -1,0 +1,56 @@
+package dev.rotor.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * Scenario d, refresh during a login storm: the refresh clients of scenario a, and at the same time
+ * as many more clients looping POST /auth/login (each login is an Argon2id hash, and only as many
+ * hash at once as the server has cores). Shows whether refreshes wait behind hashes. Measured
+ * request names: {@code refresh (login storm)} and {@code login (storm)}; the storm's clients are
+ * {@code bench.stormClients} (default: {@code bench.clients}).
+ */
+public class LoginStormSimulation extends Simulation {
+
+  private final BenchSettings settings = new BenchSettings();
+  private final Phases phases = new Phases(settings);
+  private final RotorRequests rotor = new RotorRequests(settings, phases);
+  private final int stormClients = Integer.getInteger("bench.stormClients", settings.clients);
+
+  private final ScenarioBuilder refresh =
+      scenario("refresh")
+          .feed(settings.users())
+          .exec(rotor.login("login"))
+          .asLongAs(session -> phases.warmingUp())
+          .on(rotor.refresh("refresh (warm-up)"))
+          .asLongAs(session -> phases.measuring())
+          .on(rotor.refresh("refresh (login storm)"));
+
+  private final ScenarioBuilder storm =
+      scenario("login storm")
+          .feed(settings.users())
+          .asLongAs(session -> phases.warmingUp())
+          .on(rotor.login("login (warm-up)"))
+          .asLongAs(session -> phases.measuring())
+          .on(rotor.login("login (storm)"));
+
+  {
+    setUp(
+            refresh.injectOpen(atOnceUsers(settings.clients)),
+            storm.injectOpen(atOnceUsers(stormClients)))
+        .protocols(rotor.protocol());
+  }
+
+  @Override
+  public void before() {
+    phases.start();
+  }
+
+  @Override
+  public void after() {
+    phases.finish();
+  }
+}
