@@ -1,7 +1,6 @@
 package dev.rotor.sessions.control;
 
 import dev.rotor.audit.control.Origin;
-import dev.rotor.keys.control.AccessTokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -41,23 +40,10 @@ public class RefreshRotation {
               origin,
               now);
       if (rotated.isPresent()) {
-        return issue(rotated.get(), successor, now);
+        return grant.withAccessToken(
+            rotated.get().subject(), successor, rotated.get().refreshExpiresAt(), now);
       }
     }
     return checked.rotate(presented, clientId, scope, origin, now);
-  }
-
-  private TokenPair issue(RotationStatement.Rotated rotated, String successor, Instant now) {
-    return grant.withAccessToken(
-        new AccessTokenIssuer.Subject(
-            rotated.userId(),
-            rotated.username(),
-            rotated.roles(),
-            rotated.sessionId(),
-            rotated.clientId(),
-            rotated.scope()),
-        successor,
-        rotated.refreshExpiresAt(),
-        now);
   }
 }

@@ -2,6 +2,7 @@ package dev.rotor.sessions.control;
 
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.keys.control.AccessTokenIssuer;
 import dev.rotor.persistence.ConfiguredDataSource;
 import dev.rotor.persistence.DatabaseMigration;
 import dev.rotor.users.entity.User;
@@ -15,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,8 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RotationStatement {
 
-  // ?1 now, ?2 presented hash, ?3 client, ?4 successor id, ?5 successor hash, ?6 idle expiry,
-  // ?7 event id, ?8 client address, ?9 user agent (JDBC numbers them in order of appearance).
+  // The parameters are bound in order of appearance (rotate()).
   private static final String SQL =
       """
       WITH spent AS (
@@ -58,15 +57,8 @@ public class RotationStatement {
       SELECT session_id, session_expires_at, client_id, scope, user_id, username, roles FROM spent
       """;
 
-  /** What the statement rotated: enough to sign the new access token. */
-  public record Rotated(
-      String sessionId,
-      String clientId,
-      String scope,
-      String userId,
-      String username,
-      Set<String> roles,
-      Instant refreshExpiresAt) {}
+  /** What the statement rotated: whom to sign the new access token for, and the successor's end. */
+  public record Rotated(AccessTokenIssuer.Subject subject, Instant refreshExpiresAt) {}
 
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)
   DataSource dataSource;
@@ -114,20 +106,18 @@ public class RotationStatement {
         }
         return Optional.of(
             new Rotated(
-                row.getString("session_id"),
-                row.getString("client_id"),
-                row.getString("scope"),
-                row.getString("user_id"),
-                row.getString("username"),
-                User.parseRoles(row.getString("roles")),
-                earlier(idleExpiry, Instant.ofEpochMilli(row.getLong("session_expires_at")))));
+                new AccessTokenIssuer.Subject(
+                    row.getString("user_id"),
+                    row.getString("username"),
+                    User.parseRoles(row.getString("roles")),
+                    row.getString("session_id"),
+                    row.getString("client_id"),
+                    row.getString("scope")),
+                TokenGrant.refreshExpiry(
+                    idleExpiry, Instant.ofEpochMilli(row.getLong("session_expires_at")))));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("refresh token rotation failed", e);
     }
-  }
-
-  private static Instant earlier(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 }

@@ -32,9 +32,7 @@ public class TokenGrant {
       String accessScope,
       Instant now) {
     String refresh = RefreshTokenMint.mint();
-    Instant idleExpiry = now.plus(idleTtl);
-    Instant refreshExpiresAt =
-        idleExpiry.isBefore(session.expiresAt()) ? idleExpiry : session.expiresAt();
+    Instant refreshExpiresAt = refreshExpiry(now.plus(idleTtl), session.expiresAt());
     em.persist(new RefreshToken(session, RefreshTokenMint.hash(refresh), now, refreshExpiresAt));
     return withAccessToken(
         new AccessTokenIssuer.Subject(
@@ -42,6 +40,11 @@ public class TokenGrant {
         refresh,
         refreshExpiresAt,
         now);
+  }
+
+  /** A refresh token lives for its idle lifetime, never past its session's end. */
+  static Instant refreshExpiry(Instant idleExpiry, Instant sessionExpiresAt) {
+    return idleExpiry.isBefore(sessionExpiresAt) ? idleExpiry : sessionExpiresAt;
   }
 
   /**
