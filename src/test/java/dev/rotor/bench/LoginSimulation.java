@@ -20,10 +20,7 @@ public class LoginSimulation extends Simulation {
   private final ScenarioBuilder login =
       scenario("login")
           .feed(settings.users())
-          .asLongAs(session -> phases.warmingUp())
-          .on(rotor.login("login (warm-up)"))
-          .asLongAs(session -> phases.measuring())
-          .on(rotor.login("login"));
+          .exec(rotor.phased(rotor::login, "login (warm-up)", "login"));
 
   {
     setUp(login.injectOpen(atOnceUsers(settings.clients))).protocols(rotor.protocol());

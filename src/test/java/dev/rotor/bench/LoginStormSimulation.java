@@ -24,18 +24,12 @@ public class LoginStormSimulation extends Simulation {
       scenario("refresh")
           .feed(settings.users())
           .exec(rotor.login("login"))
-          .asLongAs(session -> phases.warmingUp())
-          .on(rotor.refresh("refresh (warm-up)"))
-          .asLongAs(session -> phases.measuring())
-          .on(rotor.refresh("refresh (login storm)"));
+          .exec(rotor.phased(rotor::refresh, "refresh (warm-up)", "refresh (login storm)"));
 
   private final ScenarioBuilder storm =
       scenario("login storm")
           .feed(settings.users())
-          .asLongAs(session -> phases.warmingUp())
-          .on(rotor.login("login (warm-up)"))
-          .asLongAs(session -> phases.measuring())
-          .on(rotor.login("login (storm)"));
+          .exec(rotor.phased(rotor::login, "login (warm-up)", "login (storm)"));
 
   {
     setUp(

@@ -22,10 +22,7 @@ public class RefreshSimulation extends Simulation {
       scenario("refresh")
           .feed(settings.users())
           .exec(rotor.login("login"))
-          .asLongAs(session -> phases.warmingUp())
-          .on(rotor.refresh("refresh (warm-up)"))
-          .asLongAs(session -> phases.measuring())
-          .on(rotor.refresh("refresh"));
+          .exec(rotor.phased(rotor::refresh, "refresh (warm-up)", "refresh"));
 
   {
     setUp(refresh.injectOpen(atOnceUsers(settings.clients))).protocols(rotor.protocol());

@@ -1,6 +1,7 @@
 package dev.rotor.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -14,6 +15,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Rotor's API as Gatling chains; session keys: username, password, accessToken, refreshToken,
@@ -22,11 +24,25 @@ import java.time.Duration;
 final class RotorRequests {
 
   private final BenchSettings settings;
+  private final Phases phases;
   private final Latencies latencies;
 
   RotorRequests(BenchSettings settings, Phases phases) {
     this.settings = settings;
+    this.phases = phases;
     this.latencies = phases.latencies();
+  }
+
+  /**
+   * The request in a loop through the run's two phases: named {@code warmUpName} while the warm-up
+   * lasts, then {@code measuredName} while the measured window is open.
+   */
+  ChainBuilder phased(
+      Function<String, ChainBuilder> request, String warmUpName, String measuredName) {
+    return asLongAs(session -> phases.warmingUp())
+        .on(request.apply(warmUpName))
+        .asLongAs(session -> phases.measuring())
+        .on(request.apply(measuredName));
   }
 
   HttpProtocolBuilder protocol() {

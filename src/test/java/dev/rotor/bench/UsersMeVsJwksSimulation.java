@@ -27,17 +27,10 @@ public class UsersMeVsJwksSimulation extends Simulation {
       scenario("users/me")
           .feed(settings.users())
           .exec(rotor.login("login"))
-          .asLongAs(session -> phases.warmingUp())
-          .on(rotor.me("users/me (warm-up)"))
-          .asLongAs(session -> phases.measuring())
-          .on(rotor.me("users/me"));
+          .exec(rotor.phased(rotor::me, "users/me (warm-up)", "users/me"));
 
   private final ScenarioBuilder jwks =
-      scenario("jwks")
-          .asLongAs(session -> phases.warmingUp())
-          .on(rotor.jwks("jwks (warm-up)"))
-          .asLongAs(session -> phases.measuring())
-          .on(rotor.jwks("jwks"));
+      scenario("jwks").exec(rotor.phased(rotor::jwks, "jwks (warm-up)", "jwks"));
 
   {
     setUp(me.injectOpen(atOnceUsers(meClients)), jwks.injectOpen(atOnceUsers(jwksClients)))
