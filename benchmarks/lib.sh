@@ -45,10 +45,10 @@ reset_schema() {
 # pool's prepared statements while the tables were nearly empty (the reference machine runs
 # PostgreSQL with autovacuum off).
 analyze_schema() {
-  local schema=$1 table
-  for table in $(psql_bench -Atc "SELECT tablename FROM pg_tables WHERE schemaname = '$schema'"); do
-    psql_bench -c "ANALYZE $schema.$table" >/dev/null
-  done
+  local tables
+  tables=$(psql_bench -Atc "SELECT string_agg(quote_ident(schemaname) || '.' || quote_ident(tablename), ', ')
+    FROM pg_tables WHERE schemaname = '$1'")
+  [[ -z $tables ]] || psql_bench -c "ANALYZE $tables" >/dev/null
 }
 
 # Builds target/rotor.jar and the test classes (simulations, JMH) when missing or older than the
