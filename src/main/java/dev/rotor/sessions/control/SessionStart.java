@@ -1,29 +1,29 @@
 package dev.rotor.sessions.control;
 
-import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
-import dev.rotor.audit.entity.AuditEvent;
-import dev.rotor.sessions.entity.Session;
-import dev.rotor.users.entity.User;
+import dev.rotor.keys.control.AccessTokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Opens a session for an authenticated user and grants its first token pair. */
+/**
+ * Opens a session for an authenticated user and grants its first token pair. On PostgreSQL the
+ * session, its first refresh token and the audit event are one statement ({@link
+ * SessionStatement}); elsewhere one JPA transaction ({@link PersistedSessionStart}).
+ */
+// Not transactional: the login boundary hashes the password before, outside any transaction, and
+// the statement needs none.
 @ApplicationScoped
 public class SessionStart {
 
-  @PersistenceContext EntityManager em;
+  @Inject SessionStatement statement;
+
+  @Inject PersistedSessionStart persisted;
 
   @Inject TokenGrant grant;
-
-  @Inject AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "rotor.session.max-ttl", defaultValue = "P30D")
@@ -32,22 +32,38 @@ public class SessionStart {
   /** Who logged in, as the identity store vouched for them. */
   public record Authenticated(String userId, String username, Set<String> roles) {}
 
-  /** Its own transaction: the login boundary hashes the password before, outside any. */
-  @Transactional
+  /** The rows of a new session; its first refresh token only as its hash. */
+  public record Opening(
+      Authenticated who,
+      String clientId,
+      String scope,
+      Origin origin,
+      Instant now,
+      Instant sessionExpiresAt,
+      String refreshTokenHash,
+      Instant refreshExpiresAt) {}
+
   public TokenPair open(
       Authenticated who, String clientId, String scope, Origin origin, Instant now) {
-    Session session =
-        new Session(
-            em.getReference(User.class, who.userId()),
+    String refresh = RefreshTokenMint.mint();
+    Instant sessionExpiresAt = now.plus(maxTtl);
+    Instant refreshExpiresAt = grant.refreshExpiresAt(now, sessionExpiresAt);
+    var opening =
+        new Opening(
+            who,
             clientId,
             scope,
+            origin,
             now,
-            now.plus(maxTtl),
-            origin.userAgent(),
-            origin.address());
-    em.persist(session);
-    audit.record(
-        AuditEvent.Type.LOGIN_SUCCEEDED, who.userId(), who.username(), session.id(), origin, null);
-    return grant.grant(session, who.username(), who.roles(), who.userId(), scope, now);
+            sessionExpiresAt,
+            RefreshTokenMint.hash(refresh),
+            refreshExpiresAt);
+    String sessionId = statement.isAvailable() ? statement.open(opening) : persisted.open(opening);
+    return grant.withAccessToken(
+        new AccessTokenIssuer.Subject(
+            who.userId(), who.username(), who.roles(), sessionId, clientId, scope),
+        refresh,
+        refreshExpiresAt,
+        now);
   }
 }

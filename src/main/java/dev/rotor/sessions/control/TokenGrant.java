@@ -32,7 +32,7 @@ public class TokenGrant {
       String accessScope,
       Instant now) {
     String refresh = RefreshTokenMint.mint();
-    Instant refreshExpiresAt = refreshExpiry(now.plus(idleTtl), session.expiresAt());
+    Instant refreshExpiresAt = refreshExpiresAt(now, session.expiresAt());
     em.persist(new RefreshToken(session, RefreshTokenMint.hash(refresh), now, refreshExpiresAt));
     return withAccessToken(
         new AccessTokenIssuer.Subject(
@@ -40,6 +40,11 @@ public class TokenGrant {
         refresh,
         refreshExpiresAt,
         now);
+  }
+
+  /** When a refresh token issued now expires: after its idle lifetime, never past its session. */
+  Instant refreshExpiresAt(Instant now, Instant sessionExpiresAt) {
+    return refreshExpiry(now.plus(idleTtl), sessionExpiresAt);
   }
 
   /** A refresh token lives for its idle lifetime, never past its session's end. */
