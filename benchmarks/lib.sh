@@ -235,28 +235,48 @@ cpu_ticks_postgres() {
   echo "$sum"
 }
 
+# jit_ticks PID: "TID TICKS" of each JIT compiler thread (C1, C2) of process PID.
+jit_ticks() {
+  local t s
+  for t in /proc/"$1"/task/*; do
+    s=$(cat "$t/stat" 2>/dev/null) || continue
+    [[ $s == *"(C1 CompilerThre) "* || $s == *"(C2 CompilerThre) "* ]] || continue
+    # After "pid (comm) ", utime and stime are fields 12 and 13.
+    echo "${t##*/} $(awk '{sub(/^.*\) /, ""); print $12 + $13}' <<<"$s")"
+  done
+}
+
+# jit_ticks_between BEFORE AFTER: compiler ticks spent between two jit_ticks snapshots (a thread
+# started in between counts whole; one that ended in between is lost: compiler threads come and go).
+jit_ticks_between() {
+  awk 'NR == FNR {before[$1] = $2; next} {sum += $2 - ($1 in before ? before[$1] : 0)}
+    END {print sum + 0}' <(echo "$1") <(echo "$2")
+}
+
 # cpu_split FILE DELAY_S WINDOW_S: after DELAY_S, measures for WINDOW_S seconds where the
-# machine's CPU goes: the Rotor JVM, PostgreSQL, and the rest (Gatling's JVM and anything else),
-# in cores (1.0 = one core busy the whole window). Writes FILE as JSON.
+# machine's CPU goes: the Rotor JVM (and of it, its JIT compiler threads: more than a few
+# hundredths of a core means the server was still warming up), PostgreSQL, and the rest
+# (Gatling's JVM and anything else), in cores (1.0 = one core busy the whole window). Writes FILE
+# as JSON.
 cpu_split() {
   local file=$1 delay=$2 window=$3
   ((window > 0)) || return 0
   sleep "$delay"
-  local hz all0 rotor0 pg0 steal0 all1 rotor1 pg1 steal1
+  local hz all0 rotor0 pg0 steal0 jit0 all1 rotor1 pg1 steal1 jit1
   hz=$(getconf CLK_TCK)
   all0=$(cpu_ticks_all) rotor0=$(cpu_ticks_pid "$ROTOR_PID") pg0=$(cpu_ticks_postgres)
-  steal0=$(cpu_ticks_steal)
+  steal0=$(cpu_ticks_steal) jit0=$(jit_ticks "$ROTOR_PID")
   sleep "$window"
   all1=$(cpu_ticks_all) rotor1=$(cpu_ticks_pid "$ROTOR_PID") pg1=$(cpu_ticks_postgres)
-  steal1=$(cpu_ticks_steal)
+  steal1=$(cpu_ticks_steal) jit1=$(jit_ticks "$ROTOR_PID")
   jq -n --argjson hz "$hz" --argjson w "$window" --argjson all $((all1 - all0)) \
     --argjson rotor $((rotor1 - rotor0)) --argjson pg $((pg1 - pg0)) \
-    --argjson steal $((steal1 - steal0)) '
+    --argjson steal $((steal1 - steal0)) --argjson jit "$(jit_ticks_between "$jit0" "$jit1")" '
     def cores(t): (t / $hz / $w * 100 | round) / 100;
     {window_s: $w, machine_busy_cores: cores($all), rotor_cores: cores($rotor),
-     postgres_cores: cores($pg), rest_cores: cores($all - $rotor - $pg),
-     stolen_cores: cores($steal),
-     note: "rest = the load generator (Gatling JVM) and anything else on the machine"}' >"$file"
+     rotor_jit_cores: cores($jit), postgres_cores: cores($pg),
+     rest_cores: cores($all - $rotor - $pg), stolen_cores: cores($steal),
+     note: "rest = the load generator (Gatling JVM) and anything else on the machine; rotor_jit_cores = of rotor_cores, its JIT compilers (above a few hundredths: still warming up)"}' >"$file"
 }
 
 # request_json TAG REQUEST_NAME: the measured figures of one request name of run TAG as JSON:

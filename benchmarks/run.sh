@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rotor load benchmark: one command, see BENCHMARKS.md.
 #
-#   benchmarks/run.sh [--h2] [--clients 16] [--warmup 60] [--duration 60] [--users N]
+#   benchmarks/run.sh [--h2] [--clients 16] [--warmup 180] [--duration 60] [--users N]
 #                     [--scenarios refresh,me,login,storm] [--no-jmh] [--no-build]
 #
 # Builds if needed, measures the raw Argon2id hash rate (JMH), resets the PostgreSQL schema
@@ -14,7 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DB=postgresql
 CLIENTS=16
-WARMUP=60
+WARMUP=180
 DURATION=60
 USERS=
 SCENARIOS=refresh,me,login,storm
@@ -56,7 +56,9 @@ trap 'exit 130' INT TERM
 ARGON2_1T=null
 ARGON2_NT=null
 NPROC=$(nproc)
-ARGON2_NT_AFTER=null
+# All cores again just before and just after the login scenario, with the server idle.
+ARGON2_LOGIN_BEFORE=null
+ARGON2_LOGIN_AFTER=null
 # The engine the server hashes with: libargon2 unless ROTOR_PASSWORD_ARGON2_NATIVE=false.
 ARGON2_ENGINE=native
 [[ ${ROTOR_PASSWORD_ARGON2_NATIVE:-true} != false ]] || ARGON2_ENGINE=bc
@@ -116,7 +118,17 @@ for scenario in ${SCENARIOS//,/ }; do
       RESULT[jwks]=$(request_json me-vs-jwks jwks)
       ;;
     login)
+      # The machine's speed drifts over minutes (the same JMH run gave 104-130 hashes/s within
+      # 20 minutes), so logins are compared with the hash rate of the minutes around them.
+      if [[ $JMH == yes ]]; then
+        ARGON2_LOGIN_BEFORE=$(jmh_argon2 "$NPROC" -before-login)
+        log "Argon2id just before the login scenario (server idle): $ARGON2_LOGIN_BEFORE/s on $NPROC threads"
+      fi
       run_gatling LoginSimulation login
+      if [[ $JMH == yes ]]; then
+        ARGON2_LOGIN_AFTER=$(jmh_argon2 "$NPROC" -after-login)
+        log "Argon2id just after the login scenario (server idle): $ARGON2_LOGIN_AFTER/s on $NPROC threads"
+      fi
       TAGS+=(login)
       RESULT[login]=$(request_json login login)
       ;;
@@ -132,14 +144,6 @@ done
 RSS_END=$(rss_kib)
 stop_rotor
 
-# The machine's speed drifts over minutes (the same JMH run gave 80-114 hashes/s in one day), so
-# the hash rate is measured again after the server has stopped; logins are compared with the
-# mean of both.
-if [[ $JMH == yes && -n ${RESULT[login]:-} ]]; then
-  ARGON2_NT_AFTER=$(jmh_argon2 "$NPROC" -after)
-  log "Argon2id after the run: $ARGON2_NT_AFTER/s on $NPROC threads"
-fi
-
 # --- Summary --------------------------------------------------------------------------------
 scenarios_json=$(for k in "${!RESULT[@]}"; do jq -n --arg k "$k" --argjson v "${RESULT[$k]}" \
   '{($k): $v}'; done | jq -s 'add // {}')
@@ -153,7 +157,8 @@ jq -n \
   --argjson users "$USERS" --argjson startup "$STARTUP_MS" \
   --argjson rss_ready "$RSS_READY" --argjson rss_refresh "$RSS_AFTER_REFRESH" \
   --argjson rss_end "$RSS_END" \
-  --arg engine "$ARGON2_ENGINE" --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" --argjson aa "$ARGON2_NT_AFTER" \
+  --arg engine "$ARGON2_ENGINE" --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" \
+  --argjson lb "$ARGON2_LOGIN_BEFORE" --argjson la "$ARGON2_LOGIN_AFTER" \
   --argjson scenarios "$scenarios_json" '
   {
     kind: "rotor load benchmark (benchmarks/run.sh)",
@@ -168,11 +173,13 @@ jq -n \
                               else ($rss_refresh / 1024 | round) end),
               end: ($rss_end / 1024 | round)},
     argon2id: {params: "m=19456 KiB, t=2, p=1", engine: $engine, hashes_per_s_1_thread: $a1,
-               hashes_per_s_all_threads: $an, hashes_per_s_all_threads_after: $aa,
+               hashes_per_s_all_threads: $an,
+               hashes_per_s_all_threads_just_before_login: $lb,
+               hashes_per_s_all_threads_just_after_login: $la,
                threads: $nproc,
                login_share_of_hash_rate:
-                 (if $an == null or $aa == null or $scenarios.login == null then null
-                  else ($scenarios.login.throughput_rps / (($an + $aa) / 2) * 100 | round) / 100
+                 (if $lb == null or $la == null or $scenarios.login == null then null
+                  else ($scenarios.login.throughput_rps / (($lb + $la) / 2) * 100 | round) / 100
                   end)},
     scenarios: $scenarios,
     keycloak_reference: {refresh_rps: "390-450", login_rps: "16-18",
@@ -208,13 +215,14 @@ printf '%-22s %9s   %s\n' "RSS after refresh" \
 printf '%-22s %9s   %s\n' "Argon2id hashes/s, 1T" "$(fmt "$ARGON2_1T")" "JMH, no server running"
 printf '%-22s %9s   %s\n' "Argon2id hashes/s, ${NPROC}T" "$(fmt "$ARGON2_NT")" \
   "= ceiling for logins/s on this machine (one hash per login)"
-printf '%-22s %9s   %s\n' "Argon2id, ${NPROC}T after" "$(fmt "$ARGON2_NT_AFTER")" \
-  "again after the server stopped; login share of the mean: $(jq -r '.argon2id.login_share_of_hash_rate // "-"' "$BENCH_OUT/summary.json")"
+printf '%-22s %9s   %s\n' "Argon2id, ${NPROC}T login" "$(fmt "$ARGON2_LOGIN_BEFORE") $(fmt "$ARGON2_LOGIN_AFTER")" \
+  "just before / after the login scenario; login share of the mean: $(jq -r '.argon2id.login_share_of_hash_rate // "-"' "$BENCH_OUT/summary.json")"
 echo "(latencies in ms of successful requests; summary: target/bench/summary.json)"
 echo
-echo "CPU split in the measured window, cores (of $NPROC): machine busy = Rotor + PostgreSQL + rest (Gatling)"
+echo "CPU split in the measured window, cores (of $NPROC): machine busy = Rotor + PostgreSQL + rest (Gatling);"
+echo "JIT: Rotor's compiler threads, part of Rotor's figure (above a few hundredths, Rotor was still warming up)"
 for tag in "${TAGS[@]}"; do
   f="$BENCH_OUT/$tag-cpu.json"
   [[ -s $f ]] || continue
-  jq -r --arg tag "$tag" '"\($tag | . + "          " | .[:12]) busy \(.machine_busy_cores)  rotor \(.rotor_cores)  postgres \(.postgres_cores)  rest \(.rest_cores)  stolen \(.stolen_cores)"' "$f"
+  jq -r --arg tag "$tag" '"\($tag | . + "          " | .[:12]) busy \(.machine_busy_cores)  rotor \(.rotor_cores) (JIT \(.rotor_jit_cores))  postgres \(.postgres_cores)  rest \(.rest_cores)  stolen \(.stolen_cores)"' "$f"
 done
