@@ -23,7 +23,7 @@ final class BenchSettings {
   final int clients = Integer.getInteger("bench.clients", 16);
 
   /** Warm-up seconds: requests are sent but recorded under a separate "(warm-up)" name. */
-  final int warmUpSeconds = Integer.getInteger("bench.warmup", 60);
+  final int warmUpSeconds = Integer.getInteger("bench.warmup", 180);
 
   /** Measured seconds, after the warm-up. */
   final int durationSeconds = Integer.getInteger("bench.duration", 60);
