@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 
 /**
  * Scenario d, refresh during a login storm: the refresh clients of scenario a, and at the same time
@@ -13,11 +12,8 @@ import io.gatling.javaapi.core.Simulation;
  * request names: {@code refresh (login storm)} and {@code login (storm)}; the storm's clients are
  * {@code bench.stormClients} (default: {@code bench.clients}).
  */
-public class LoginStormSimulation extends Simulation {
+public class LoginStormSimulation extends RotorSimulation {
 
-  private final BenchSettings settings = new BenchSettings();
-  private final Phases phases = new Phases(settings);
-  private final RotorRequests rotor = new RotorRequests(settings, phases);
   private final int stormClients = Integer.getInteger("bench.stormClients", settings.clients);
 
   private final ScenarioBuilder refresh =
@@ -36,15 +32,5 @@ public class LoginStormSimulation extends Simulation {
             refresh.injectOpen(atOnceUsers(settings.clients)),
             storm.injectOpen(atOnceUsers(stormClients)))
         .protocols(rotor.protocol());
-  }
-
-  @Override
-  public void before() {
-    phases.start();
-  }
-
-  @Override
-  public void after() {
-    phases.finish();
   }
 }

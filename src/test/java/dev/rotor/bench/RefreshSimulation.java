@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 
 /**
  * Scenario a, refresh with rotation: each client logs in once as its own user, then loops POST
@@ -12,11 +11,7 @@ import io.gatling.javaapi.core.Simulation;
  * {@code refresh}. Run: {@code mvn gatling:test
  * -Dgatling.simulationClass=dev.rotor.bench.RefreshSimulation -Dbench.baseUrl=...} (BENCHMARKS.md).
  */
-public class RefreshSimulation extends Simulation {
-
-  private final BenchSettings settings = new BenchSettings();
-  private final Phases phases = new Phases(settings);
-  private final RotorRequests rotor = new RotorRequests(settings, phases);
+public class RefreshSimulation extends RotorSimulation {
 
   private final ScenarioBuilder refresh =
       scenario("refresh")
@@ -26,15 +21,5 @@ public class RefreshSimulation extends Simulation {
 
   {
     setUp(refresh.injectOpen(atOnceUsers(settings.clients))).protocols(rotor.protocol());
-  }
-
-  @Override
-  public void before() {
-    phases.start();
-  }
-
-  @Override
-  public void after() {
-    phases.finish();
   }
 }

@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 
 /**
  * Scenario b, a protected resource against an unauthenticated one, in the same run: half the
@@ -14,11 +13,8 @@ import io.gatling.javaapi.core.Simulation;
  * server's total and their ratio is the price of the token verification. Measured request names:
  * {@code users/me} and {@code jwks}.
  */
-public class UsersMeVsJwksSimulation extends Simulation {
+public class UsersMeVsJwksSimulation extends RotorSimulation {
 
-  private final BenchSettings settings = new BenchSettings();
-  private final Phases phases = new Phases(settings);
-  private final RotorRequests rotor = new RotorRequests(settings, phases);
   private final int meClients =
       Math.max(1, Integer.getInteger("bench.meClients", settings.clients / 2));
   private final int jwksClients = Math.max(1, settings.clients - meClients);
@@ -35,15 +31,5 @@ public class UsersMeVsJwksSimulation extends Simulation {
   {
     setUp(me.injectOpen(atOnceUsers(meClients)), jwks.injectOpen(atOnceUsers(jwksClients)))
         .protocols(rotor.protocol());
-  }
-
-  @Override
-  public void before() {
-    phases.start();
-  }
-
-  @Override
-  public void after() {
-    phases.finish();
   }
 }
