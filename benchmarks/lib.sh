@@ -239,7 +239,8 @@ cpu_ticks_postgres() {
 jit_ticks() {
   local t s
   for t in /proc/"$1"/task/*; do
-    s=$(cat "$t/stat" 2>/dev/null) || continue
+    # read, not $(cat ...): no process per thread (a Payara JVM has a few hundred threads).
+    read -r s 2>/dev/null <"$t/stat" || continue
     [[ $s == *"(C1 CompilerThre) "* || $s == *"(C2 CompilerThre) "* ]] || continue
     # After "pid (comm) ", utime and stime are fields 12 and 13.
     echo "${t##*/} $(awk '{sub(/^.*\) /, ""); print $12 + $13}' <<<"$s")"

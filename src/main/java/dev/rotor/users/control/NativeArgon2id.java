@@ -3,6 +3,7 @@ package dev.rotor.users.control;
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Version;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -53,8 +54,8 @@ final class NativeArgon2id implements Argon2idEngine {
       try {
         var engine =
             new NativeArgon2id(Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id));
-        byte[] password = "self-test".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] salt = "rotor-self-test!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] password = "self-test".getBytes(StandardCharsets.US_ASCII);
+        byte[] salt = "rotor-self-test!".getBytes(StandardCharsets.US_ASCII);
         byte[] expected = new BouncyCastleArgon2id(64, 2).hash(password, salt, 64, 2, 2, 32);
         if (Arrays.equals(engine.hash(password, salt, 64, 2, 2, 32), expected)) {
           return Optional.of(engine);
