@@ -185,7 +185,7 @@ jq -n \
     keycloak_reference: {refresh_rps: "390-450", login_rps: "16-18",
                          introspection_rps: "2200-2500", startup_s: "14-18",
                          rss_mib: "670-730 (-Xmx512m)",
-                         source: "/work/shared/PLATFORM-NOTES.md"}
+                         source: "docs/architecture.md, platform facts"}
   }' >"$BENCH_OUT/summary.json"
 
 fmt() { [[ $1 == null || -z $1 ]] && echo "-" || echo "$1"; }

@@ -1,5 +1,7 @@
 package dev.rotor.persistence;
 
+import dev.rotor.configuration.ConfigReader;
+import dev.rotor.configuration.DatabaseSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -16,14 +17,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The physical connection factory behind the container's pool: it reads {@code rotor.db.*} from
  * MicroProfile Config, so one WAR runs on embedded H2 or PostgreSQL without server-side setup.
- * Container placeholders would not see the WAR's own config defaults (PLATFORM-NOTES).
+ * Container placeholders would not see the WAR's own config defaults (docs/architecture.md).
  */
 public class ConfiguredDataSource implements DataSource {
-
-  static final String URL = "rotor.db.url";
-  static final String USER = "rotor.db.user";
-  static final String PASSWORD = "rotor.db.password";
-  static final String DATA_DIR = "rotor.data-dir";
 
   private volatile DataSource delegate;
   private PrintWriter logWriter;
@@ -34,7 +30,7 @@ public class ConfiguredDataSource implements DataSource {
     if (current == null) {
       synchronized (this) {
         if (delegate == null) {
-          delegate = create(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader()));
+          delegate = create(settings());
         }
         current = delegate;
       }
@@ -42,15 +38,14 @@ public class ConfiguredDataSource implements DataSource {
     return current;
   }
 
-  static DataSource create(Config config) {
-    String url = config.getOptionalValue(URL, String.class).filter(s -> !s.isBlank()).orElse(null);
-    String user = config.getOptionalValue(USER, String.class).orElse(null);
-    String password = config.getOptionalValue(PASSWORD, String.class).orElse(null);
-    if (url == null) {
-      return h2(
-          embeddedUrl(config.getOptionalValue(DATA_DIR, String.class).orElse("./rotor-data")));
+  static DataSource create(DatabaseSettings settings) {
+    if (settings.url().isEmpty()) {
+      return h2(embeddedUrl(settings.dataDir()));
     }
-    if (url.startsWith("jdbc:postgresql:")) {
+    String url = settings.url().get();
+    String user = settings.user();
+    String password = settings.password();
+    if (settings.isPostgres()) {
       PGSimpleDataSource pg = new PGSimpleDataSource();
       pg.setURL(url);
       if (user != null) {
@@ -63,39 +58,29 @@ public class ConfiguredDataSource implements DataSource {
       pg.setPrepareThreshold(1);
       return pg;
     }
-    if (url.startsWith("jdbc:h2:")) {
-      JdbcDataSource h2 = h2(url);
-      if (user != null) {
-        h2.setUser(user);
-      }
-      if (password != null) {
-        h2.setPassword(password);
-      }
-      return h2;
+    JdbcDataSource h2 = h2(url);
+    if (user != null) {
+      h2.setUser(user);
     }
-    throw new IllegalStateException(
-        URL + ": only jdbc:postgresql: and jdbc:h2: URLs are supported, got '" + url + "'");
+    if (password != null) {
+      h2.setPassword(password);
+    }
+    return h2;
   }
 
-  /** Whether Rotor runs on PostgreSQL (else on H2), for the few statements that differ. */
-  public static boolean isPostgres() {
-    return ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
-        .getOptionalValue(URL, String.class)
-        .filter(url -> url.startsWith("jdbc:postgresql:"))
-        .isPresent();
+  /** The settings as this class reads them: it is made by the container, not by CDI. */
+  static DatabaseSettings settings() {
+    return DatabaseSettings.read(
+        ConfigReader.of(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())));
   }
 
   /** Where the data lives, for the start-up log: the URL without parameters or credentials. */
-  public static String describe() {
-    var config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
-    String url = config.getOptionalValue(URL, String.class).filter(s -> !s.isBlank()).orElse(null);
-    if (url == null) {
+  public static String describe(DatabaseSettings settings) {
+    if (settings.url().isEmpty()) {
       return "embedded H2 file "
-          + Path.of(config.getOptionalValue(DATA_DIR, String.class).orElse("./rotor-data"))
-              .toAbsolutePath()
-              .normalize()
-              .resolve("rotor.mv.db");
+          + Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve("rotor.mv.db");
     }
+    String url = settings.url().get();
     int cut = url.indexOf('?');
     int semicolon = url.indexOf(';');
     if (cut < 0 || (semicolon >= 0 && semicolon < cut)) {
@@ -109,7 +94,8 @@ public class ConfiguredDataSource implements DataSource {
     try {
       Files.createDirectories(dir);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException(DATA_DIR + ": cannot create directory " + dir, e);
+      throw new IllegalStateException(
+          DatabaseSettings.DATA_DIR + ": cannot create directory " + dir, e);
     }
     return "jdbc:h2:file:" + dir.resolve("rotor");
   }

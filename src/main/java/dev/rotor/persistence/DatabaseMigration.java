@@ -1,5 +1,6 @@
 package dev.rotor.persistence;
 
+import dev.rotor.configuration.DatabaseSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -8,6 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -32,6 +34,8 @@ public class DatabaseMigration {
   @Resource(lookup = DATA_SOURCE)
   DataSource dataSource;
 
+  @Inject DatabaseSettings settings;
+
   @PostConstruct
   void migrate() {
     var result =
@@ -43,7 +47,7 @@ public class DatabaseMigration {
     LOG.log(
         System.Logger.Level.INFO,
         "Rotor database: {0}, schema version {1} ({2} migrations applied now)",
-        ConfiguredDataSource.describe(),
+        ConfiguredDataSource.describe(settings),
         result.targetSchemaVersion,
         result.migrationsExecuted);
   }

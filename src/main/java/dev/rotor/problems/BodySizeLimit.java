@@ -1,5 +1,6 @@
 package dev.rotor.problems;
 
+import dev.rotor.configuration.HttpSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies over {@code rotor.http.max-body-bytes} with 413 before anything parses
@@ -18,29 +18,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter {
 
-  @Inject
-  @ConfigProperty(name = "rotor.http.max-body-bytes", defaultValue = "16384")
-  int maxBytes;
+  @Inject HttpSettings settings;
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
+    int maxBytes = settings.maxBodyBytes();
     int declared = request.getLength();
     if (declared > maxBytes) {
-      request.abortWith(tooLarge());
+      request.abortWith(tooLarge(maxBytes));
       return;
     }
     if (declared < 0 && request.hasEntity()) {
       InputStream in = request.getEntityStream();
       byte[] body = in.readNBytes(maxBytes + 1);
       if (body.length > maxBytes) {
-        request.abortWith(tooLarge());
+        request.abortWith(tooLarge(maxBytes));
         return;
       }
       request.setEntityStream(new ByteArrayInputStream(body));
     }
   }
 
-  private jakarta.ws.rs.core.Response tooLarge() {
+  private static jakarta.ws.rs.core.Response tooLarge(int maxBytes) {
     return Problems.response(
         413, "Content Too Large", "The request body exceeds " + maxBytes + " bytes.");
   }

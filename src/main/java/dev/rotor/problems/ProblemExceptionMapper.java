@@ -10,14 +10,12 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException e) {
-    Response response =
-        e.field() == null
-            ? Problems.response(e.status(), e.title(), e.detail())
-            : Problems.invalidParams(
-                e.status(), e.title(), e.detail(), java.util.Map.of(e.field(), e.reason()));
-    if (e.status() == 401) {
-      return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+    if (e.field() != null) {
+      return Problems.invalidParams(
+          e.status(), e.title(), e.detail(), java.util.Map.of(e.field(), e.reason()));
     }
-    return response;
+    return e.status() == 401
+        ? Problems.unauthorized(e.detail())
+        : Problems.response(e.status(), e.title(), e.detail());
   }
 }

@@ -20,6 +20,13 @@ public final class Problems {
         .build();
   }
 
+  /** A 401 with the {@code Bearer} challenge (RFC 6750 §3): the client must authenticate anew. */
+  public static Response unauthorized(String detail) {
+    return Response.fromResponse(response(401, "Unauthorized", detail))
+        .header("WWW-Authenticate", "Bearer")
+        .build();
+  }
+
   /** A 400 that names each invalid field (the {@code invalid_params} extension of RFC 9457). */
   public static Response invalidParams(String detail, Map<String, String> reasons) {
     return invalidParams(400, "Bad Request", detail, reasons);

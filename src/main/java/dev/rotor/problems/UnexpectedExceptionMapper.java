@@ -1,11 +1,18 @@
 package dev.rotor.problems;
 
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 
-/** Anything else: logged with an id the client can quote, answered with a generic 500. */
+/**
+ * Every exception without a mapper of its own. A body that is not the JSON it should be is the
+ * client's fault, whichever layer noticed (JSON-P, JSON-B, or the runtime's entity reader): 400.
+ * Anything else is ours: logged with an id the client can quote, answered with a generic 500.
+ */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
@@ -14,6 +21,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
   @Override
   public Response toResponse(Exception e) {
+    if (e instanceof JsonException
+        || e instanceof JsonbException
+        || e instanceof ProcessingException) {
+      return Problems.response(
+          400, "Bad Request", "The request body is not valid JSON for this endpoint.");
+    }
     String incident = UUID.randomUUID().toString();
     LOG.log(System.Logger.Level.ERROR, "Unexpected failure, incident " + incident, e);
     return Problems.response(

@@ -1,9 +1,7 @@
 package dev.rotor.problems;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -11,25 +9,10 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
-  @Context UriInfo uri;
-
   @Override
   public Response toResponse(WebApplicationException e) {
     Response original = e.getResponse();
     int status = original.getStatus();
-    if (uri != null && uri.getPath().startsWith("oauth2/") && status < 500) {
-      // The OAuth endpoints answer in RFC 6749's error format, whatever went wrong.
-      return Response.status(status)
-          .type("application/json")
-          .header("Cache-Control", "no-store")
-          .entity(
-              jakarta.json.Json.createObjectBuilder()
-                  .add("error", "invalid_request")
-                  .add("error_description", String.valueOf(detail(status)))
-                  .build()
-                  .toString())
-          .build();
-    }
     Response.ResponseBuilder problem =
         Response.fromResponse(Problems.response(status, title(status), detail(status)));
     // Keep challenge and Allow headers; drop any entity the exception carried.

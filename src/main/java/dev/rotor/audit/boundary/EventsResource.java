@@ -3,6 +3,7 @@ package dev.rotor.audit.boundary;
 import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.problems.Page;
 import dev.rotor.problems.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 
 /** {@code GET /admin/events}: the audit log, newest first, filtered and paged. */
 @RequestScoped
@@ -54,26 +54,17 @@ public class EventsResource {
     }
   }
 
-  /** One page of events. */
-  public record Page(List<Event> items, int page, int size, long total) {}
-
   @GET
-  public Page events(
+  public Page<Event> events(
       @QueryParam("type") String type,
       @QueryParam("user") String user,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
-    // Checked here, not by @Min/@Max: Payara's OpenAPI generator fails on those (6.2025.10).
-    if (page < 0) {
-      throw ProblemException.invalidField("page", "must be 0 or more");
-    }
-    if (size < 1 || size > 200) {
-      throw ProblemException.invalidField("size", "must be 1 to 200");
-    }
+    Page.check(page, size);
     var filter = new AuditLog.Filter(type(type), user, instant("from", from), instant("to", to));
-    return new Page(
+    return new Page<>(
         log.find(filter, page, size).stream().map(Event::of).toList(),
         page,
         size,

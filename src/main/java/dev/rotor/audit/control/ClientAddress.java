@@ -1,14 +1,10 @@
 package dev.rotor.audit.control;
 
-import jakarta.annotation.PostConstruct;
+import dev.rotor.configuration.HttpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The client's address: the connection's peer, unless that peer is a configured proxy ({@code
@@ -19,24 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientAddress {
 
-  @Inject
-  @ConfigProperty(name = "rotor.http.trusted-proxies")
-  Optional<String> configured;
-
-  private Set<String> trustedProxies = Set.of();
-
-  @PostConstruct
-  void parse() {
-    trustedProxies =
-        configured
-            .map(
-                list ->
-                    Arrays.stream(list.split(",")).map(String::trim).collect(Collectors.toSet()))
-            .orElse(Set.of());
-  }
+  @Inject HttpSettings settings;
 
   public String resolve(String peer, String forwardedFor) {
-    return resolve(peer, forwardedFor, trustedProxies);
+    return resolve(peer, forwardedFor, settings.trustedProxies());
   }
 
   static String resolve(String peer, String forwardedFor, Set<String> trustedProxies) {

@@ -3,6 +3,8 @@ package dev.rotor.keys.control;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.rotor.configuration.IssuerSettings;
+import dev.rotor.configuration.TokenLifetimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The one class that signs access tokens (MicroProfile JWT 2.1 claims, RFC 9068 where it can). */
 @ApplicationScoped
@@ -19,17 +20,9 @@ public class AccessTokenIssuer {
 
   @Inject CurrentKeys keys;
 
-  @Inject
-  @ConfigProperty(name = "rotor.issuer", defaultValue = "http://localhost:8080")
-  String issuer;
+  @Inject IssuerSettings settings;
 
-  @Inject
-  @ConfigProperty(name = "rotor.audience", defaultValue = "rotor")
-  String audience;
-
-  @Inject
-  @ConfigProperty(name = "rotor.access-token.ttl", defaultValue = "PT5M")
-  Duration ttl;
+  @Inject TokenLifetimes lifetimes;
 
   /** What the token says about whom; the issuer adds time, audience and ids. */
   public record Subject(
@@ -43,12 +36,12 @@ public class AccessTokenIssuer {
   public record AccessToken(String value, Instant expiresAt) {}
 
   public AccessToken issue(Subject subject, Instant now) {
-    Instant expiresAt = now.plus(ttl);
+    Instant expiresAt = now.plus(lifetimes.accessToken());
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
-            .issuer(issuer)
+            .issuer(settings.issuer())
             .subject(subject.userId())
-            .audience(audience)
+            .audience(settings.audience())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(expiresAt))
             .jwtID(UUID.randomUUID().toString())
@@ -78,6 +71,6 @@ public class AccessTokenIssuer {
   }
 
   public Duration ttl() {
-    return ttl;
+    return lifetimes.accessToken();
   }
 }

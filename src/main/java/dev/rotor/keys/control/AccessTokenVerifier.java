@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.rotor.configuration.IssuerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Verifies our own access tokens where MicroProfile JWT cannot (introspection, revocation of an
@@ -30,13 +30,7 @@ public class AccessTokenVerifier {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "rotor.issuer", defaultValue = "http://localhost:8080")
-  String issuer;
-
-  @Inject
-  @ConfigProperty(name = "rotor.audience", defaultValue = "rotor")
-  String audience;
+  @Inject IssuerSettings settings;
 
   /** The claims of a valid access token of ours, or empty for anything else. */
   public Optional<JWTClaimsSet> verify(String token) {
@@ -48,8 +42,8 @@ public class AccessTokenVerifier {
     Date now = Date.from(clock.instant());
     processor.setJWTClaimsSetVerifier(
         new DefaultJWTClaimsVerifier<>(
-            audience,
-            new JWTClaimsSet.Builder().issuer(issuer).build(),
+            settings.audience(),
+            new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
             Set.of("sub", "exp", "iat", "sid", "client_id")) {
           @Override
           protected Date currentTime() {

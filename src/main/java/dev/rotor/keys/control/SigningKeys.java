@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.rotor.configuration.KeySettings;
+import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.keys.entity.SigningKey;
 import dev.rotor.persistence.NamedLock;
 import jakarta.annotation.PostConstruct;
@@ -55,31 +57,13 @@ public class SigningKeys {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "rotor.keys.algorithm", defaultValue = "RS256")
-  String algorithm;
+  @Inject KeySettings settings;
 
-  @Inject
-  @ConfigProperty(name = "rotor.keys.rotation-interval", defaultValue = "P30D")
-  Duration rotationInterval;
-
-  /** Longer than verifiers cache a JWK Set (ours says 5 minutes, Payara re-reads every minute). */
-  @Inject
-  @ConfigProperty(name = "rotor.keys.publish-ahead", defaultValue = "PT10M")
-  Duration publishAhead;
-
-  @Inject
-  @ConfigProperty(name = "rotor.access-token.ttl", defaultValue = "PT5M")
-  Duration accessTokenTtl;
+  @Inject TokenLifetimes lifetimes;
 
   @Inject
   @ConfigProperty(name = KeyProtection.SECRET_KEY)
   Optional<String> encryptionSecret;
-
-  /** Off: sign with the JDK's provider even where the native one loads. */
-  @Inject
-  @ConfigProperty(name = "rotor.keys.native-signing", defaultValue = "true")
-  boolean nativeSigning;
 
   private KeyProtection protection;
   private Provider provider;
@@ -92,7 +76,7 @@ public class SigningKeys {
   @PostConstruct
   void start() {
     protection = new KeyProtection(encryptionSecret.orElse(null));
-    provider = nativeSigning ? SignatureProvider.nativeProvider().orElse(null) : null;
+    provider = settings.nativeSigning() ? SignatureProvider.nativeProvider().orElse(null) : null;
     LOG.log(
         System.Logger.Level.INFO,
         "Access tokens are signed by {0}",
@@ -100,10 +84,14 @@ public class SigningKeys {
     lock();
     List<SigningKey> stored = stored();
     if (stored.stream()
-        .noneMatch(k -> k.algorithm().equals(supportedAlgorithm(algorithm).getName()))) {
+        .noneMatch(k -> k.algorithm().equals(supportedAlgorithm(settings.algorithm()).getName()))) {
       SigningKey first = generate(clock.instant());
       em.persist(first);
-      LOG.log(System.Logger.Level.INFO, "Generated signing key {0} ({1})", first.kid(), algorithm);
+      LOG.log(
+          System.Logger.Level.INFO,
+          "Generated signing key {0} ({1})",
+          first.kid(),
+          settings.algorithm());
       stored = stored();
     }
     if (protection.encrypts()) {
@@ -125,7 +113,7 @@ public class SigningKeys {
     Instant now = clock.instant();
     KeyRing current = ring;
     if (current.upcoming(now) == null
-        && !current.signing(now).activatesAt().plus(rotationInterval).isAfter(now)) {
+        && !current.signing(now).activatesAt().plus(settings.rotationInterval()).isAfter(now)) {
       rotate("scheduled");
     } else {
       load(stored());
@@ -144,7 +132,7 @@ public class SigningKeys {
     if (upcoming != null && why.equals("scheduled")) {
       return upcoming;
     }
-    SigningKey next = generate(now.plus(publishAhead));
+    SigningKey next = generate(now.plus(settings.publishAhead()));
     em.persist(next);
     em.flush();
     load(stored());
@@ -175,7 +163,7 @@ public class SigningKeys {
                         k.activatesAt(),
                         provider))
             .toList();
-    ring = new KeyRing(keys, accessTokenTtl.plusMinutes(1));
+    ring = new KeyRing(keys, lifetimes.accessToken().plusMinutes(1));
     current.replace(ring);
     String json = current.publishedJson();
     if (!json.equals(publishedJson)) {
@@ -211,7 +199,7 @@ public class SigningKeys {
   }
 
   private SigningKey generate(Instant activatesAt) {
-    JWK jwk = generateJwk(supportedAlgorithm(algorithm));
+    JWK jwk = generateJwk(supportedAlgorithm(settings.algorithm()));
     opened.put(jwk.getKeyID(), jwk);
     return new SigningKey(
         jwk.getKeyID(),

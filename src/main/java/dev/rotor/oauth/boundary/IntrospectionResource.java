@@ -1,7 +1,7 @@
 package dev.rotor.oauth.boundary;
 
 import dev.rotor.Roles;
-import dev.rotor.oauth.control.ClientAuthentication;
+import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.oauth.control.Introspection;
 import dev.rotor.oauth.control.OAuthError;
 import jakarta.enterprise.context.RequestScoped;

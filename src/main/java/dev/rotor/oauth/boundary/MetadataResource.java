@@ -1,5 +1,7 @@
 package dev.rotor.oauth.boundary;
 
+import dev.rotor.configuration.IssuerSettings;
+import dev.rotor.configuration.KeySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * RFC 8414 authorization server metadata, also served as OIDC Discovery: every URL derives from
@@ -21,13 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class MetadataResource {
 
-  @Inject
-  @ConfigProperty(name = "rotor.issuer", defaultValue = "http://localhost:8080")
-  String issuer;
+  @Inject IssuerSettings issuer;
 
-  @Inject
-  @ConfigProperty(name = "rotor.keys.algorithm", defaultValue = "RS256")
-  String algorithm;
+  @Inject KeySettings keys;
 
   @GET
   @Path("oauth-authorization-server")
@@ -42,12 +39,12 @@ public class MetadataResource {
   }
 
   private Response metadata() {
-    String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    String base = issuer.base();
     JsonArrayBuilder clientAuth =
         Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
     String json =
         Json.createObjectBuilder()
-            .add("issuer", issuer)
+            .add("issuer", issuer.issuer())
             .add("jwks_uri", base + "/.well-known/jwks.json")
             .add("token_endpoint", base + "/oauth2/token")
             .add("revocation_endpoint", base + "/oauth2/revoke")
@@ -67,10 +64,12 @@ public class MetadataResource {
                 Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
             .add(
                 "token_endpoint_auth_signing_alg_values_supported",
-                Json.createArrayBuilder().add(algorithm))
+                Json.createArrayBuilder().add(keys.algorithm()))
             .add("scopes_supported", Json.createArrayBuilder().add("profile"))
             .add("subject_types_supported", Json.createArrayBuilder().add("public"))
-            .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add(algorithm))
+            .add(
+                "id_token_signing_alg_values_supported",
+                Json.createArrayBuilder().add(keys.algorithm()))
             .add("claims_supported", claims())
             .build()
             .toString();

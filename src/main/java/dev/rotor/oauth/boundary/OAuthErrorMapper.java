@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** RFC 6749 §5.2 error JSON, never cached; {@code invalid_client} challenges for Basic. */
+/**
+ * RFC 6749 §5.2 error JSON, never cached; {@code invalid_client} challenges for Basic. The one
+ * place the OAuth error body is written.
+ */
 @Provider
 public class OAuthErrorMapper implements ExceptionMapper<OAuthError> {
 
@@ -16,21 +19,24 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthError> {
     return response(e.status(), e.code(), e.getMessage());
   }
 
-  public static Response response(int status, String code, String description) {
+  static Response response(int status, String code, String description) {
     Response.ResponseBuilder response =
         Response.status(status)
             .type(MediaType.APPLICATION_JSON)
             .header("Cache-Control", "no-store")
             .header("Pragma", "no-cache")
-            .entity(
-                Json.createObjectBuilder()
-                    .add("error", code)
-                    .add("error_description", description)
-                    .build()
-                    .toString());
+            .entity(body(code, description));
     if (status == 401) {
       response.header("WWW-Authenticate", "Basic realm=\"rotor\"");
     }
     return response.build();
+  }
+
+  static String body(String code, String description) {
+    var json = Json.createObjectBuilder().add("error", code);
+    if (description != null) {
+      json.add("error_description", description);
+    }
+    return json.build().toString();
   }
 }

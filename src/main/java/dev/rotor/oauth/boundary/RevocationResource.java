@@ -1,8 +1,8 @@
 package dev.rotor.oauth.boundary;
 
 import dev.rotor.audit.control.Origin;
-import dev.rotor.oauth.control.ClientAuthentication;
-import dev.rotor.oauth.control.Revocation;
+import dev.rotor.clients.control.ClientAuthentication;
+import dev.rotor.oauth.control.TokenRevocation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,7 +25,7 @@ public class RevocationResource {
 
   @Inject ClientAuthentication clientAuthentication;
 
-  @Inject Revocation revocation;
+  @Inject TokenRevocation revocation;
 
   @Inject Origin origin;
 

@@ -1,15 +1,16 @@
 package dev.rotor.oauth.boundary;
 
 import dev.rotor.audit.control.Origin;
-import dev.rotor.oauth.control.ClientAuthentication;
-import dev.rotor.oauth.control.OAuthClients;
+import dev.rotor.clients.control.Client;
+import dev.rotor.clients.control.ClientAuthentication;
+import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.oauth.control.OAuthError;
+import dev.rotor.sessions.boundary.TokenResponse;
 import dev.rotor.sessions.control.RefreshRejected;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.TokenPair;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -48,40 +48,26 @@ public class TokenResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
     String grantType = Forms.required(form, "grant_type");
-    OAuthClients.Client client =
+    Client client =
         clientAuthentication.authenticate(
             authorization, Forms.single(form, "client_id"), Forms.single(form, "client_secret"));
-    if (!grantType.equals("refresh_token")) {
+    if (!grantType.equals(ClientRegistry.REFRESH_TOKEN_GRANT)) {
       throw new OAuthError(
           400, "unsupported_grant_type", "Only the refresh_token grant is supported.");
     }
-    if (!client.grantTypes().contains("refresh_token")) {
+    if (!client.mayUse(grantType)) {
       throw new OAuthError(400, "unauthorized_client", "The client may not use this grant.");
     }
     String refreshToken = Forms.required(form, "refresh_token");
     String scope = Forms.single(form, "scope");
-    Set<String> narrowed = scope == null ? null : OAuthClients.list(scope);
+    Set<String> narrowed = scope == null ? null : ClientRegistry.list(scope);
     Instant now = clock.instant();
     TokenPair pair;
     try {
       pair = rotation.rotate(refreshToken, client.id(), narrowed, origin, now);
     } catch (RefreshRejected e) {
-      throw new OAuthError(400, e.oauthError(), e.detail());
+      throw OAuthError.of(e);
     }
-    String json =
-        Json.createObjectBuilder()
-            .add("access_token", pair.accessToken())
-            .add("token_type", "Bearer")
-            .add("expires_in", Duration.between(now, pair.accessExpiresAt()).toSeconds())
-            .add("refresh_token", pair.refreshToken())
-            .add("refresh_expires_in", Duration.between(now, pair.refreshExpiresAt()).toSeconds())
-            .add("scope", pair.scope())
-            .add("session_id", pair.sessionId())
-            .build()
-            .toString();
-    return Response.ok(json)
-        .header("Cache-Control", "no-store")
-        .header("Pragma", "no-cache")
-        .build();
+    return TokenResponse.withScope(pair, now);
   }
 }

@@ -2,15 +2,14 @@ package dev.rotor.oauth.control;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.rotor.keys.control.AccessTokenVerifier;
-import dev.rotor.sessions.control.PresentedTokens;
+import dev.rotor.sessions.control.RefreshTokenLookup;
+import dev.rotor.sessions.entity.RefreshToken;
 import dev.rotor.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +25,7 @@ public class Introspection {
 
   public static final JsonObject INACTIVE = Json.createObjectBuilder().add("active", false).build();
 
-  @PersistenceContext EntityManager em;
-
-  @Inject PresentedTokens presentedTokens;
+  @Inject RefreshTokenLookup lookup;
 
   @Inject AccessTokenVerifier verifier;
 
@@ -36,46 +33,59 @@ public class Introspection {
 
   public JsonObject introspect(String token, String hint) {
     Instant now = clock.instant();
-    boolean jwtShaped = token.chars().filter(c -> c == '.').count() == 2;
     Optional<JsonObject> found =
-        jwtShaped && !"refresh_token".equals(hint)
+        accessTokenFirst(token, hint)
             ? accessToken(token, now).or(() -> refreshToken(token, now))
             : refreshToken(token, now)
-                .or(() -> jwtShaped ? accessToken(token, now) : Optional.empty());
+                .or(() -> looksLikeJwt(token) ? accessToken(token, now) : Optional.empty());
     return found.orElse(INACTIVE);
   }
 
+  /**
+   * Which kind to try first: a JWT-shaped value is an access token unless the hint says otherwise
+   * (RFC 7662 §2.1: the hint only speeds up the search; a refresh token is never JWT-shaped).
+   */
+  static boolean accessTokenFirst(String token, String hint) {
+    return looksLikeJwt(token) && !"refresh_token".equals(hint);
+  }
+
+  static boolean looksLikeJwt(String token) {
+    return token.chars().filter(c -> c == '.').count() == 2;
+  }
+
   private Optional<JsonObject> refreshToken(String token, Instant now) {
-    return presentedTokens
-        .find(token)
-        .filter(t -> !t.isSpent() && !t.isExpired(now))
-        .filter(t -> t.session().isActive(now) && t.session().user().isEnabled())
-        .map(
-            t -> {
-              Session s = t.session();
-              return Json.createObjectBuilder()
-                  .add("active", true)
-                  .add("token_type", "refresh_token")
-                  .add("client_id", s.clientId())
-                  .add("scope", s.scope())
-                  .add("sub", s.user().id())
-                  .add("username", s.user().username())
-                  .add("sid", s.id())
-                  .add("exp", t.expiresAt().getEpochSecond())
-                  .build();
-            });
+    return lookup.find(token).flatMap(t -> describe(t, now));
+  }
+
+  /** A refresh token is active while unspent, unexpired, in a usable session. */
+  static Optional<JsonObject> describe(RefreshToken t, Instant now) {
+    Session s = t.session();
+    if (t.isSpent() || t.isExpired(now) || !s.isUsable(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Json.createObjectBuilder()
+            .add("active", true)
+            .add("token_type", "refresh_token")
+            .add("client_id", s.clientId())
+            .add("scope", s.scope())
+            .add("sub", s.user().id())
+            .add("username", s.user().username())
+            .add("sid", s.id())
+            .add("exp", t.expiresAt().getEpochSecond())
+            .build());
   }
 
   private Optional<JsonObject> accessToken(String token, Instant now) {
     return verifier
         .verify(token)
-        .filter(claims -> sessionAlive((String) claims.getClaim("sid"), now))
-        .map(Introspection::describe);
+        .flatMap(claims -> describe(claims, lookup.session((String) claims.getClaim("sid")), now));
   }
 
-  private boolean sessionAlive(String sessionId, Instant now) {
-    Session session = sessionId == null ? null : em.find(Session.class, sessionId);
-    return session != null && session.isActive(now) && session.user().isEnabled();
+  /** A verified access token is active while the session it names is usable. */
+  static Optional<JsonObject> describe(
+      JWTClaimsSet claims, Optional<Session> session, Instant now) {
+    return session.filter(s -> s.isUsable(now)).map(s -> describe(claims));
   }
 
   private static JsonObject describe(JWTClaimsSet claims) {

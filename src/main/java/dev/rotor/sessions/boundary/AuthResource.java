@@ -3,12 +3,14 @@ package dev.rotor.sessions.boundary;
 import dev.rotor.audit.boundary.CallerOrigin;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.entity.AuditEvent;
-import dev.rotor.oauth.control.OAuthClients;
+import dev.rotor.clients.control.Client;
+import dev.rotor.clients.control.ClientAuthentication;
+import dev.rotor.clients.control.ClientRegistry;
+import dev.rotor.clients.control.ClientRejected;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sessions.control.SessionStart;
-import dev.rotor.sessions.control.TokenPair;
 import dev.rotor.users.control.UserIdentityStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public class AuthResource {
 
   @Inject CallerOrigin callerOrigin;
 
-  @Inject OAuthClients clients;
+  @Inject ClientAuthentication clientAuthentication;
 
   @Inject Clock clock;
 
@@ -58,7 +59,7 @@ public class AuthResource {
   @POST
   @Path("login")
   public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest body) {
-    OAuthClients.Client client = client(body);
+    Client client = client(body);
     var check =
         identityStore.check(new UsernamePasswordCredential(body.username(), body.password()));
     if (!check.valid()) {
@@ -78,21 +79,16 @@ public class AuthResource {
             result.getCallerUniqueId(),
             result.getCallerPrincipal().getName(),
             result.getCallerGroups());
-    return tokens(
+    return TokenResponse.of(
         sessionStart.open(who, client.id(), client.scope(), callerOrigin.current(), now), now);
   }
 
-  private OAuthClients.Client client(LoginRequest body) {
-    if (body.clientId() == null) {
-      return clients.find(OAuthClients.FIRST_PARTY).orElseThrow();
+  private Client client(LoginRequest body) {
+    try {
+      return clientAuthentication.authenticateLogin(body.clientId(), body.clientSecret());
+    } catch (ClientRejected e) {
+      throw new ProblemException(401, "Unauthorized", "Unknown client or wrong client secret.");
     }
-    return clients
-        .find(body.clientId())
-        .filter(c -> !c.isConfidential() || c.secretMatches(body.clientSecret()))
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    401, "Unauthorized", "Unknown client or wrong client secret."));
   }
 
   /** Not transactional here: the rotation needs one statement, or a transaction of its own. */
@@ -101,9 +97,9 @@ public class AuthResource {
   public Response refresh(
       @NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
     Instant now = clock.instant();
-    return tokens(
+    return TokenResponse.of(
         rotation.rotate(
-            body.refreshToken(), OAuthClients.FIRST_PARTY, null, callerOrigin.current(), now),
+            body.refreshToken(), ClientRegistry.FIRST_PARTY, null, callerOrigin.current(), now),
         now);
   }
 
@@ -113,11 +109,5 @@ public class AuthResource {
   public Response logout(@NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
     revocation.logout(body.refreshToken(), callerOrigin.current());
     return Response.noContent().build();
-  }
-
-  private static Response tokens(TokenPair pair, Instant now) {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    return Response.ok(TokenResponse.of(pair, now)).cacheControl(noStore).build();
   }
 }

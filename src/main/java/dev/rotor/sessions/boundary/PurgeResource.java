@@ -1,8 +1,8 @@
 package dev.rotor.sessions.boundary;
 
 import dev.rotor.Roles;
+import dev.rotor.sessions.control.Purge;
 import dev.rotor.sessions.control.PurgeReport;
-import dev.rotor.sessions.control.TokenPurge;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ import java.util.Map;
 @RolesAllowed(Roles.ADMIN)
 public class PurgeResource {
 
-  @Inject TokenPurge purge;
+  @Inject Purge purge;
 
   /** The answer: rows removed per kind, their total, the time taken. */
   public record Result(

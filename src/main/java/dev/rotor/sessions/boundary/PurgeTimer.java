@@ -1,6 +1,7 @@
 package dev.rotor.sessions.boundary;
 
-import dev.rotor.sessions.control.TokenPurge;
+import dev.rotor.configuration.PurgeSettings;
+import dev.rotor.sessions.control.Purge;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -12,13 +13,11 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the purge every {@code rotor.purge.interval}. The timer is not persistent, so it fires on
  * every node; the database lease lets one of them work (persistent timers are lost with the last
- * Hazelcast member, PLATFORM-NOTES).
+ * Hazelcast member, docs/architecture.md).
  */
 @Startup
 @Singleton
@@ -27,20 +26,16 @@ public class PurgeTimer {
 
   @Resource TimerService timers;
 
-  @Inject TokenPurge purge;
+  @Inject Purge purge;
 
-  @Inject
-  @ConfigProperty(name = "rotor.purge.interval", defaultValue = "PT5M")
-  Duration interval;
-
-  @Inject
-  @ConfigProperty(name = "rotor.purge.initial-delay", defaultValue = "PT30S")
-  Duration initialDelay;
+  @Inject PurgeSettings settings;
 
   @PostConstruct
   void schedule() {
     timers.createIntervalTimer(
-        initialDelay.toMillis(), interval.toMillis(), new TimerConfig("rotor-purge", false));
+        settings.initialDelay().toMillis(),
+        settings.interval().toMillis(),
+        new TimerConfig("rotor-purge", false));
   }
 
   /** Each batch commits on its own; no transaction may span the run. */

@@ -1,35 +1,50 @@
 package dev.rotor.sessions.boundary;
 
 import dev.rotor.sessions.control.TokenPair;
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The token response of login and refresh, in OAuth 2.0's field names. */
-@JsonbPropertyOrder({
-  "accessToken",
-  "tokenType",
-  "expiresIn",
-  "refreshToken",
-  "refreshExpiresIn",
-  "sessionId"
-})
-public record TokenResponse(
-    @JsonbProperty("access_token") String accessToken,
-    @JsonbProperty("token_type") String tokenType,
-    @JsonbProperty("expires_in") long expiresIn,
-    @JsonbProperty("refresh_token") String refreshToken,
-    @JsonbProperty("refresh_expires_in") long refreshExpiresIn,
-    @JsonbProperty("session_id") String sessionId) {
+/**
+ * The token response of login, refresh and the OAuth token endpoint, in OAuth 2.0's field names
+ * (RFC 6749 §5.1): the one place it is written. Built with JSON-P, so it reads the same whatever
+ * JSON binding the server prefers; never cached.
+ */
+public final class TokenResponse {
 
-  public static TokenResponse of(TokenPair pair, Instant now) {
-    return new TokenResponse(
-        pair.accessToken(),
-        "Bearer",
-        Duration.between(now, pair.accessExpiresAt()).toSeconds(),
-        pair.refreshToken(),
-        Duration.between(now, pair.refreshExpiresAt()).toSeconds(),
-        pair.sessionId());
+  private TokenResponse() {}
+
+  /** The first-party API's answer: no {@code scope}, the first-party client has one. */
+  public static Response of(TokenPair pair, Instant now) {
+    return ok(body(pair, now, false));
+  }
+
+  /** The token endpoint's answer, which names the scope of the access token. */
+  public static Response withScope(TokenPair pair, Instant now) {
+    return ok(body(pair, now, true));
+  }
+
+  static String body(TokenPair pair, Instant now, boolean withScope) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("access_token", pair.accessToken())
+            .add("token_type", "Bearer")
+            .add("expires_in", Duration.between(now, pair.accessExpiresAt()).toSeconds())
+            .add("refresh_token", pair.refreshToken())
+            .add("refresh_expires_in", Duration.between(now, pair.refreshExpiresAt()).toSeconds());
+    if (withScope) {
+      json.add("scope", pair.scope());
+    }
+    return json.add("session_id", pair.sessionId()).build().toString();
+  }
+
+  private static Response ok(String body) {
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+        .header("Cache-Control", "no-store")
+        .header("Pragma", "no-cache")
+        .build();
   }
 }

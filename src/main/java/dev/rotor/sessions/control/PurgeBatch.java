@@ -1,7 +1,8 @@
 package dev.rotor.sessions.control;
 
-import dev.rotor.persistence.ConfiguredDataSource;
+import dev.rotor.persistence.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -12,12 +13,12 @@ public class PurgeBatch {
 
   @PersistenceContext EntityManager em;
 
-  private final boolean postgres = ConfiguredDataSource.isPostgres();
+  @Inject DatabaseKind database;
 
   /** Deletes at most {@code limit} rows of the kind older than the cut-off; answers how many. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int delete(PurgeKind kind, long cutOffMillis, int limit) {
-    return em.createNativeQuery(kind.sql(postgres))
+    return em.createNativeQuery(kind.sql(database))
         .setParameter(1, cutOffMillis)
         .setParameter(2, limit)
         .executeUpdate();

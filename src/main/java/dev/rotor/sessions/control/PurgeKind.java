@@ -1,5 +1,7 @@
 package dev.rotor.sessions.control;
 
+import dev.rotor.persistence.DatabaseKind;
+
 /**
  * What the purge removes, in the order it removes it: tokens first, so that deleting a session
  * never cascades into an unbounded number of token rows. Each kind is one batched DELETE through an
@@ -75,7 +77,8 @@ public enum PurgeKind {
    * The statement; on PostgreSQL the batch skips rows another purge has locked, so two overlapping
    * runs share the work instead of waiting on (or deadlocking with) each other.
    */
-  String sql(boolean postgres) {
-    return sql.formatted(postgres ? " FOR UPDATE" + lockedTable + " SKIP LOCKED" : "");
+  String sql(DatabaseKind database) {
+    return sql.formatted(
+        database == DatabaseKind.POSTGRESQL ? " FOR UPDATE" + lockedTable + " SKIP LOCKED" : "");
   }
 }

@@ -1,51 +1,40 @@
 package dev.rotor.sessions.control;
 
-import dev.rotor.problems.ProblemException;
-
 /**
- * A refresh token that cannot be used: the client must log in again. Boundaries let the transaction
- * commit on this exception, because a replay's revocation must stick.
+ * A refresh token that cannot be used: the client must log in again. It says why in neutral terms;
+ * the first-party API and the OAuth token endpoint each answer it in their own format. Boundaries
+ * let the transaction commit on this exception, because a replay's revocation must stick.
  */
-public class RefreshRejected extends ProblemException {
+public class RefreshRejected extends RuntimeException {
 
-  private final String oauthError;
+  /** Why a refresh was refused, with the sentence a client may read. */
+  public enum Reason {
+    UNKNOWN("The refresh token is not known."),
+    OTHER_CLIENT("The refresh token was issued to another client."),
+    WIDER_SCOPE("The requested scope exceeds the scope originally granted."),
+    EXPIRED("The refresh token has expired."),
+    SESSION_ENDED("The session has ended."),
+    REPLAYED("The refresh token was already used; the session is revoked.");
 
-  public RefreshRejected(String detail) {
-    this(detail, "invalid_grant");
+    private final String detail;
+
+    Reason(String detail) {
+      this.detail = detail;
+    }
   }
 
-  private RefreshRejected(String detail, String oauthError) {
-    super(401, "Unauthorized", detail);
-    this.oauthError = oauthError;
+  private final Reason reason;
+
+  public RefreshRejected(Reason reason) {
+    super(reason.detail, null, false, false);
+    this.reason = reason;
   }
 
-  /** The RFC 6749 error code for the token endpoint. */
-  public String oauthError() {
-    return oauthError;
+  public Reason reason() {
+    return reason;
   }
 
-  static RefreshRejected otherClient() {
-    return new RefreshRejected("The refresh token was issued to another client.");
-  }
-
-  static RefreshRejected widerScope() {
-    return new RefreshRejected(
-        "The requested scope exceeds the scope originally granted.", "invalid_scope");
-  }
-
-  static RefreshRejected unknown() {
-    return new RefreshRejected("The refresh token is not known.");
-  }
-
-  static RefreshRejected expired() {
-    return new RefreshRejected("The refresh token has expired.");
-  }
-
-  static RefreshRejected sessionEnded() {
-    return new RefreshRejected("The session has ended.");
-  }
-
-  static RefreshRejected replayed() {
-    return new RefreshRejected("The refresh token was already used; the session is revoked.");
+  public String detail() {
+    return getMessage();
   }
 }

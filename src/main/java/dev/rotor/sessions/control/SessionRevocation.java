@@ -3,7 +3,6 @@ package dev.rotor.sessions.control;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
-import dev.rotor.sessions.entity.RefreshToken;
 import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.control.AccountLocked;
 import dev.rotor.users.control.PasswordChanged;
@@ -14,41 +13,67 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
-/** Ends sessions: every token of the family stops working at once. */
+/**
+ * Ends sessions, and records each ending in the audit log: every token of the family stops working
+ * at once. The one place a session is revoked.
+ */
 @ApplicationScoped
 public class SessionRevocation {
 
   @PersistenceContext EntityManager em;
 
-  @Inject PresentedTokens presentedTokens;
+  @Inject RefreshTokenLookup lookup;
 
   @Inject AuditLog audit;
 
   @Inject Clock clock;
 
+  /** Why one session ends: the code kept on the session, and the audit event that records it. */
+  public enum Ending {
+    LOGOUT("logout", AuditEvent.Type.LOGOUT),
+    REPLAY("replay", AuditEvent.Type.REFRESH_REPLAYED),
+    /** RFC 7009, asked for by the client the session belongs to. */
+    CLIENT_REVOCATION("revocation", AuditEvent.Type.SESSION_REVOKED);
+
+    private final String code;
+    private final AuditEvent.Type event;
+
+    Ending(String code, AuditEvent.Type event) {
+      this.code = code;
+      this.event = event;
+    }
+  }
+
+  /**
+   * Revokes the session and records why (the note is for the audit log only); false, and nothing
+   * recorded, when it was revoked already.
+   */
+  public boolean end(Session session, Ending ending, String note, Origin origin, Instant now) {
+    boolean revoked =
+        em.createNamedQuery(Session.REVOKE)
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("reason", ending.code)
+                .setParameter("id", session.id())
+                .executeUpdate()
+            > 0;
+    if (revoked) {
+      var user = session.user();
+      audit.record(ending.event, user.id(), user.username(), session.id(), origin, note);
+    }
+    return revoked;
+  }
+
   /** Logout: revokes the session the token belongs to; unknown or dead tokens are no error. */
   public void logout(String presented, Origin origin) {
-    Optional<RefreshToken> token = presentedTokens.find(presented);
-    token.ifPresent(
-        t -> {
-          Session session = t.session();
-          if (revoke(session.id(), "logout", clock.instant())) {
-            audit.record(
-                AuditEvent.Type.LOGOUT,
-                session.user().id(),
-                session.user().username(),
-                session.id(),
-                origin,
-                null);
-          }
-        });
+    lookup
+        .find(presented)
+        .ifPresent(t -> end(t.session(), Ending.LOGOUT, null, origin, clock.instant()));
   }
 
   /**
    * Revokes one session of the user; false when the user has no such live session. The reason is a
-   * short code kept on the session ({@code user}, {@code admin}, {@code logout}...).
+   * short code kept on the session ({@code user}, {@code admin}...).
    */
   public boolean revokeOwn(String userId, String sessionId, String reason, Origin origin) {
     int revoked =
@@ -86,15 +111,6 @@ public class SessionRevocation {
           reason + " (" + revoked + ")");
     }
     return revoked;
-  }
-
-  public boolean revoke(String sessionId, String reason, Instant now) {
-    return em.createNamedQuery(Session.REVOKE)
-            .setParameter("now", now.toEpochMilli())
-            .setParameter("reason", reason)
-            .setParameter("id", sessionId)
-            .executeUpdate()
-        > 0;
   }
 
   void onAccountLocked(@Observes AccountLocked locked) {

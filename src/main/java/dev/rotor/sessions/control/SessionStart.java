@@ -1,33 +1,33 @@
 package dev.rotor.sessions.control;
 
 import dev.rotor.audit.control.Origin;
+import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.keys.control.AccessTokenIssuer;
+import dev.rotor.persistence.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Opens a session for an authenticated user and grants its first token pair. On PostgreSQL the
+ * Opens a session for an authenticated user and hands out its first token pair. On PostgreSQL the
  * session, its first refresh token and the audit event are one statement ({@link
- * SessionStatement}); elsewhere one JPA transaction ({@link PersistedSessionStart}).
+ * PostgresSessionStart}); elsewhere one JPA transaction ({@link JpaSessionStart}).
  */
 // Not transactional: the login boundary hashes the password before, outside any transaction, and
 // the statement needs none.
 @ApplicationScoped
 public class SessionStart {
 
-  @Inject SessionStatement statement;
+  @Inject PostgresSessionStart postgres;
 
-  @Inject PersistedSessionStart persisted;
+  @Inject JpaSessionStart jpa;
 
-  @Inject TokenGrant grant;
+  @Inject TokenPairIssuer pairs;
 
-  @Inject
-  @ConfigProperty(name = "rotor.session.max-ttl", defaultValue = "P30D")
-  Duration maxTtl;
+  @Inject TokenLifetimes lifetimes;
+
+  @Inject DatabaseKind database;
 
   /** Who logged in, as the identity store vouched for them. */
   public record Authenticated(String userId, String username, Set<String> roles) {}
@@ -46,8 +46,7 @@ public class SessionStart {
   public TokenPair open(
       Authenticated who, String clientId, String scope, Origin origin, Instant now) {
     String refresh = RefreshTokenMint.mint();
-    Instant sessionExpiresAt = now.plus(maxTtl);
-    Instant refreshExpiresAt = grant.refreshExpiresAt(now, sessionExpiresAt);
+    Instant sessionExpiresAt = now.plus(lifetimes.sessionMax());
     var opening =
         new Opening(
             who,
@@ -57,13 +56,14 @@ public class SessionStart {
             now,
             sessionExpiresAt,
             RefreshTokenMint.hash(refresh),
-            refreshExpiresAt);
-    String sessionId = statement.isAvailable() ? statement.open(opening) : persisted.open(opening);
-    return grant.withAccessToken(
+            pairs.refreshExpiry(now, sessionExpiresAt));
+    String sessionId =
+        database == DatabaseKind.POSTGRESQL ? postgres.open(opening) : jpa.open(opening);
+    return pairs.pair(
         new AccessTokenIssuer.Subject(
             who.userId(), who.username(), who.roles(), sessionId, clientId, scope),
         refresh,
-        refreshExpiresAt,
+        opening.refreshExpiresAt(),
         now);
   }
 }

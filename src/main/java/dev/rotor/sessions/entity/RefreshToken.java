@@ -35,6 +35,13 @@ public class RefreshToken {
   public static final String SUCCESSOR = "RefreshToken.successor";
   public static final String SPEND = "RefreshToken.spend";
 
+  /**
+   * The columns a new row fills, for the PostgreSQL statements that insert one without JPA; JPA
+   * inserts through {@link Session#issueRefreshToken}.
+   */
+  public static final String INSERT_INTO =
+      "refresh_token (id, session_id, token_hash, created_at, expires_at)";
+
   @Id private String id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -55,7 +62,7 @@ public class RefreshToken {
 
   protected RefreshToken() {}
 
-  public RefreshToken(Session session, String tokenHash, Instant now, Instant expiresAt) {
+  RefreshToken(Session session, String tokenHash, Instant now, Instant expiresAt) {
     this.id = UUID.randomUUID().toString();
     this.session = Objects.requireNonNull(session);
     this.tokenHash = Objects.requireNonNull(tokenHash);

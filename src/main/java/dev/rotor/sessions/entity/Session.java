@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -110,6 +111,28 @@ public class Session {
   /** Alive: neither revoked nor past its absolute lifetime. */
   public boolean isActive(Instant now) {
     return revokedAt == null && now.toEpochMilli() < expiresAt;
+  }
+
+  /** Alive, and its user still enabled: only such a session may be refreshed or introspected. */
+  public boolean isUsable(Instant now) {
+    return isActive(now) && user.isEnabled();
+  }
+
+  /**
+   * The next refresh token of this session, known by its hash: it lives for its idle lifetime,
+   * never past the session's end.
+   */
+  public RefreshToken issueRefreshToken(String tokenHash, Instant now, Duration idleTtl) {
+    return new RefreshToken(
+        this, tokenHash, now, refreshTokenExpiry(now.plus(idleTtl), expiresAt()));
+  }
+
+  /**
+   * The one rule of a refresh token's end: its idle expiry, or its session's end if that comes
+   * first. PostgresRotation states it in SQL as {@code LEAST(idle expiry, session end)}.
+   */
+  public static Instant refreshTokenExpiry(Instant idleExpiry, Instant sessionExpiresAt) {
+    return idleExpiry.isBefore(sessionExpiresAt) ? idleExpiry : sessionExpiresAt;
   }
 
   public void touch(Instant now) {

@@ -4,10 +4,8 @@ import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.problems.Page;
 import dev.rotor.problems.ProblemException;
-import dev.rotor.sessions.boundary.SessionResponse;
-import dev.rotor.sessions.control.SessionListing;
-import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.users.control.Accounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -48,10 +46,6 @@ public class AdminUsersResource {
 
   @Inject Accounts accounts;
 
-  @Inject SessionListing listing;
-
-  @Inject SessionRevocation revocation;
-
   @Inject AuditLog audit;
 
   @Inject JsonWebToken token;
@@ -64,22 +58,13 @@ public class AdminUsersResource {
       @NotNull(message = "is required") @Size(max = 1024, message = "is too long") String password,
       List<String> roles) {}
 
-  /** One page of users. */
-  public record Page(List<UserResponse> items, int page, int size, long total) {}
-
   @GET
-  public Page list(
+  public Page<UserResponse> list(
       @QueryParam("q") String q,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
-    // Checked here, not by @Min/@Max: Payara's OpenAPI generator fails on those (6.2025.10).
-    if (page < 0) {
-      throw ProblemException.invalidField("page", "must be 0 or more");
-    }
-    if (size < 1 || size > 200) {
-      throw ProblemException.invalidField("size", "must be 1 to 200");
-    }
-    return new Page(
+    Page.check(page, size);
+    return new Page<>(
         accounts.list(q, page, size).stream().map(UserResponse::of).toList(),
         page,
         size,
@@ -151,21 +136,6 @@ public class AdminUsersResource {
   @Transactional
   public void delete(@PathParam("id") String id) {
     accounts.delete(id, token.getSubject(), origin);
-  }
-
-  @GET
-  @Path("{id}/sessions")
-  public List<SessionResponse> sessions(@PathParam("id") String id) {
-    accounts.existing(id);
-    return listing.liveOf(id).stream().map(s -> SessionResponse.of(s, null)).toList();
-  }
-
-  @DELETE
-  @Path("{id}/sessions")
-  @Transactional
-  public void revokeSessions(@PathParam("id") String id) {
-    accounts.existing(id);
-    revocation.revokeAll(id, null, "admin", "revoked by admin " + token.getSubject(), origin);
   }
 
   private static Set<String> roles(List<String> requested) {

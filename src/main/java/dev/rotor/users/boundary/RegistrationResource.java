@@ -4,6 +4,7 @@ import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.configuration.UserSettings;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.users.control.Accounts;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Self-registration, when {@code rotor.registration.open} allows it. */
 @RequestScoped
@@ -34,14 +34,12 @@ public class RegistrationResource {
 
   @Inject Origin origin;
 
-  @Inject
-  @ConfigProperty(name = "rotor.registration.open", defaultValue = "true")
-  boolean open;
+  @Inject UserSettings settings;
 
   @POST
   @Transactional
   public Response register(@NotNull(message = "a JSON body is required") @Valid Credentials body) {
-    if (!open) {
+    if (!settings.registrationOpen()) {
       throw new ProblemException(403, "Forbidden", "Self-registration is switched off.");
     }
     var user = accounts.create(body.username(), body.password(), Set.of(Roles.USER));

@@ -1,5 +1,6 @@
 package dev.rotor.users.control;
 
+import dev.rotor.configuration.PasswordSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Argon2id in PHC string form, {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, computed by
@@ -43,26 +43,13 @@ public class Argon2idPasswordHash implements PasswordHash {
   private static final Base64.Decoder B64D = Base64.getDecoder();
   private static final System.Logger LOG = System.getLogger(Argon2idPasswordHash.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "rotor.password.argon2.memory-kib", defaultValue = "19456")
   int memoryKib;
-
-  @Inject
-  @ConfigProperty(name = "rotor.password.argon2.iterations", defaultValue = "2")
   int iterations;
-
-  @Inject
-  @ConfigProperty(name = "rotor.password.argon2.parallelism", defaultValue = "1")
   int parallelism;
-
-  @Inject
-  @ConfigProperty(name = "rotor.password.max-concurrent-hashes", defaultValue = "0")
   int maxConcurrent;
-
-  /** Off: Bouncy Castle hashes even where libargon2 loads. */
-  @Inject
-  @ConfigProperty(name = "rotor.password.argon2.native", defaultValue = "true")
   boolean nativeHash;
+
+  @Inject PasswordSettings settings;
 
   /** The container's; null without one. */
   @Resource ManagedThreadFactory threadFactory;
@@ -94,7 +81,16 @@ public class Argon2idPasswordHash implements PasswordHash {
   }
 
   @PostConstruct
-  void init() {
+  void start() {
+    memoryKib = settings.memoryKib();
+    iterations = settings.iterations();
+    parallelism = settings.parallelism();
+    maxConcurrent = settings.maxConcurrentHashes();
+    nativeHash = settings.nativeArgon2();
+    init();
+  }
+
+  private void init() {
     int limit = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
     Optional<Argon2idEngine> shared = nativeHash ? NativeArgon2id.load() : Optional.empty();
     engines = new ArrayBlockingQueue<>(limit, true);

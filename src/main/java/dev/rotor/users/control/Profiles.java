@@ -2,6 +2,7 @@ package dev.rotor.users.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.rotor.configuration.UserSettings;
 import dev.rotor.persistence.DatabaseMigration;
 import dev.rotor.users.entity.User;
 import jakarta.annotation.PostConstruct;
@@ -14,12 +15,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads an account's public profile with one SELECT by primary key and no persistence context:
@@ -41,21 +40,19 @@ public class Profiles {
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "rotor.users.profile-cache-ttl", defaultValue = "PT5S")
-  Duration cacheTtl;
-
-  @Inject
-  @ConfigProperty(name = "rotor.users.profile-cache-size", defaultValue = "10000")
-  int cacheSize;
+  @Inject UserSettings settings;
 
   /** Null when the TTL is zero: every read goes to the database. */
   private Cache<String, Profile> cache;
 
   @PostConstruct
   void init() {
-    if (!cacheTtl.isZero()) {
-      cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).build();
+    if (!settings.profileCacheTtl().isZero()) {
+      cache =
+          Caffeine.newBuilder()
+              .expireAfterWrite(settings.profileCacheTtl())
+              .maximumSize(settings.profileCacheSize())
+              .build();
     }
   }
 

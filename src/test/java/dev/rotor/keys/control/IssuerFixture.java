@@ -1,5 +1,7 @@
 package dev.rotor.keys.control;
 
+import dev.rotor.configuration.IssuerSettings;
+import dev.rotor.configuration.TokenLifetimes;
 import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,9 +43,10 @@ public final class IssuerFixture {
             provider);
     AccessTokenIssuer issuer = new AccessTokenIssuer();
     issuer.keys = new CurrentKeys(new KeyRing(List.of(key), Duration.ofMinutes(6)), clock);
-    issuer.issuer = iss;
-    issuer.audience = "rotor";
-    issuer.ttl = Duration.ofMinutes(5);
+    issuer.settings = new IssuerSettings(iss, "rotor");
+    issuer.lifetimes =
+        new TokenLifetimes(
+            Duration.ofMinutes(5), Duration.ofDays(14), Duration.ofDays(30), Duration.ZERO);
     return issuer;
   }
 }

@@ -2,9 +2,11 @@ package dev.rotor.sessions.control;
 
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.keys.control.AccessTokenIssuer;
-import dev.rotor.persistence.ConfiguredDataSource;
 import dev.rotor.persistence.DatabaseMigration;
+import dev.rotor.sessions.entity.RefreshToken;
+import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.entity.User;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,23 +15,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The whole rotation of a valid refresh token as one PostgreSQL statement: it spends the token only
- * if it is unspent, unexpired, the client's, and its session and user are alive; and in the same
- * statement inserts the successor, records the session's last use and the {@code REFRESHED} audit
- * event. One round trip, atomic on its own, and the same conditional UPDATE as {@link
- * CheckedRotation}: of concurrent refreshes with one token exactly one row comes back. No row means
- * nothing was written; {@link CheckedRotation} then finds out why.
+ * The rotation on PostgreSQL: the whole rotation of a valid refresh token as one statement: it
+ * spends the token only if it is unspent, unexpired, the client's, and its session and user are
+ * alive; and in the same statement inserts the successor, records the session's last use and the
+ * {@code REFRESHED} audit event. One round trip, atomic on its own, and the same conditional UPDATE
+ * as {@link JpaRotation}: of concurrent refreshes with one token exactly one row comes back. No row
+ * means nothing was written; {@link JpaRotation} then finds out why.
  */
 @ApplicationScoped
-public class RotationStatement {
+public class PostgresRotation {
 
   // The parameters are bound in order of appearance (rotate()).
   private static final String SQL =
@@ -44,7 +44,7 @@ public class RotationStatement {
        RETURNING s.id AS session_id, s.expires_at AS session_expires_at, s.client_id, s.scope,
                  u.id AS user_id, u.username, u.roles
       ), successor AS (
-          INSERT INTO refresh_token (id, session_id, token_hash, created_at, expires_at)
+          INSERT INTO %s
           SELECT ?, session_id, ?, ?, LEAST(?, session_expires_at) FROM spent
       ), touched AS (
           UPDATE rotor_session SET last_used_at = GREATEST(last_used_at, ?)
@@ -55,7 +55,8 @@ public class RotationStatement {
           SELECT ?, ?, ?, user_id, username, session_id, ?, ? FROM spent
       )
       SELECT session_id, session_expires_at, client_id, scope, user_id, username, roles FROM spent
-      """;
+      """
+          .formatted(RefreshToken.INSERT_INTO);
 
   /** What the statement rotated: whom to sign the new access token for, and the successor's end. */
   public record Rotated(AccessTokenIssuer.Subject subject, Instant refreshExpiresAt) {}
@@ -63,16 +64,7 @@ public class RotationStatement {
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "rotor.refresh-token.idle-ttl", defaultValue = "P14D")
-  Duration idleTtl;
-
-  private final boolean available = ConfiguredDataSource.isPostgres();
-
-  /** Only PostgreSQL has data-modifying common table expressions; H2 checks every refresh. */
-  public boolean isAvailable() {
-    return available;
-  }
+  @Inject TokenLifetimes lifetimes;
 
   /**
    * Rotates the token with this hash, if it is live and the client's, to a successor with the given
@@ -81,7 +73,7 @@ public class RotationStatement {
   public Optional<Rotated> rotate(
       String presentedHash, String clientId, String successorHash, Origin origin, Instant now) {
     long at = now.toEpochMilli();
-    Instant idleExpiry = now.plus(idleTtl);
+    Instant idleExpiry = now.plus(lifetimes.refreshIdle());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(SQL)) {
       int i = 0;
@@ -113,7 +105,7 @@ public class RotationStatement {
                     row.getString("session_id"),
                     row.getString("client_id"),
                     row.getString("scope")),
-                TokenGrant.refreshExpiry(
+                Session.refreshTokenExpiry(
                     idleExpiry, Instant.ofEpochMilli(row.getLong("session_expires_at")))));
       }
     } catch (SQLException e) {

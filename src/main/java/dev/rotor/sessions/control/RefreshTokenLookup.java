@@ -1,14 +1,18 @@
 package dev.rotor.sessions.control;
 
 import dev.rotor.sessions.entity.RefreshToken;
+import dev.rotor.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
-/** Finds the stored refresh token (with its session and user) for a value a client presents. */
+/**
+ * Finds what a client presents: the stored refresh token (with its session and user) for a token
+ * value, or the session an access token names.
+ */
 @ApplicationScoped
-public class PresentedTokens {
+public class RefreshTokenLookup {
 
   @PersistenceContext EntityManager em;
 
@@ -17,5 +21,10 @@ public class PresentedTokens {
         .setParameter("hash", RefreshTokenMint.hash(presented))
         .getResultStream()
         .findFirst();
+  }
+
+  /** The session of an access token's {@code sid}, if it still exists. */
+  public Optional<Session> session(String sessionId) {
+    return Optional.ofNullable(sessionId).map(id -> em.find(Session.class, id));
   }
 }

@@ -2,7 +2,7 @@ package dev.rotor.sessions.control;
 
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.entity.AuditEvent;
-import dev.rotor.sessions.entity.RefreshToken;
+import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,16 +12,18 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * A new session through JPA, in one transaction: the session, its first refresh token and the
- * {@code LOGIN_SUCCEEDED} audit event. What {@link SessionStatement} writes in one statement on
- * PostgreSQL, for every other database.
+ * The session start through portable JPA: a new session in one transaction: the session, its first
+ * refresh token and the {@code LOGIN_SUCCEEDED} audit event. What {@link PostgresSessionStart}
+ * writes in one statement on PostgreSQL, for every other database.
  */
 @ApplicationScoped
-public class PersistedSessionStart {
+public class JpaSessionStart {
 
   @PersistenceContext EntityManager em;
 
   @Inject AuditLog audit;
+
+  @Inject TokenLifetimes lifetimes;
 
   /** Writes the session and returns its id. */
   @Transactional
@@ -38,8 +40,8 @@ public class PersistedSessionStart {
             opening.origin().address());
     em.persist(session);
     em.persist(
-        new RefreshToken(
-            session, opening.refreshTokenHash(), opening.now(), opening.refreshExpiresAt()));
+        session.issueRefreshToken(
+            opening.refreshTokenHash(), opening.now(), lifetimes.refreshIdle()));
     audit.record(
         AuditEvent.Type.LOGIN_SUCCEEDED,
         who.userId(),

@@ -3,77 +3,63 @@ package dev.rotor.sessions.control;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.sessions.entity.RefreshToken;
 import dev.rotor.sessions.entity.Session;
-import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every rule of a refresh, checked one by one in a transaction of its own: what answers a refresh
- * that the {@link RotationStatement} did not rotate, and every refresh on H2 or with a narrowed
- * scope. Spending is one conditional UPDATE, so of any number of concurrent refreshes with the same
- * token, on one node or many, exactly one wins; every other one is a replay and revokes the session
- * (RFC 9700 §4.14.2), unless it comes within the reuse grace for the immediate predecessor of the
- * live token.
+ * The rotation through portable JPA: every rule of a refresh ({@link RefreshRules}) checked one by
+ * one in a transaction of its own. It rotates on H2 (and any other database) and every refresh with
+ * a narrowed scope, and answers every refresh {@link PostgresRotation} did not rotate, finding out
+ * why: unknown, expired, ended, another client's, or a replay. Spending is one conditional UPDATE,
+ * so of any number of concurrent refreshes with the same token, on one node or many, exactly one
+ * wins; every other one is a replay and revokes the session (RFC 9700 §4.14.2), unless it comes
+ * within the reuse grace for the immediate predecessor of the live token.
  */
 @ApplicationScoped
 // The transaction is here, not at the boundary: the common case needs none (RefreshRotation).
 // A rejection commits, because a replay's revocation must stick.
 @Transactional(dontRollbackOn = RefreshRejected.class)
-public class CheckedRotation {
+public class JpaRotation {
 
-  private static final System.Logger LOG = System.getLogger(CheckedRotation.class.getName());
+  private static final System.Logger LOG = System.getLogger(JpaRotation.class.getName());
 
   @PersistenceContext EntityManager em;
 
-  @Inject PresentedTokens presentedTokens;
+  @Inject RefreshTokenLookup lookup;
 
-  @Inject TokenGrant grant;
+  @Inject TokenPairIssuer pairs;
 
   @Inject SessionRevocation revocation;
 
   @Inject AuditLog audit;
 
-  @Inject
-  @ConfigProperty(name = "rotor.refresh-token.reuse-grace", defaultValue = "PT0S")
-  Duration reuseGrace;
+  @Inject TokenLifetimes lifetimes;
 
   /** See {@link RefreshRotation#rotate}. */
   public TokenPair rotate(
       String presented, String clientId, Set<String> scope, Origin origin, Instant now) {
-    RefreshToken token = presentedTokens.find(presented).orElseThrow(RefreshRejected::unknown);
+    RefreshToken token =
+        lookup
+            .find(presented)
+            .orElseThrow(() -> new RefreshRejected(RefreshRejected.Reason.UNKNOWN));
     Session session = token.session();
-    User user = session.user();
-    if (!session.clientId().equals(clientId)) {
-      throw RefreshRejected.otherClient();
-    }
-    if (!session.isActive(now) || !user.isEnabled()) {
-      throw RefreshRejected.sessionEnded();
-    }
-    String accessScope = session.scope();
-    if (scope != null) {
-      Set<String> granted = Set.of(session.scope().split(" "));
-      if (!granted.containsAll(scope)) {
-        throw RefreshRejected.widerScope();
-      }
-      accessScope = String.join(" ", scope);
-    }
+    String accessScope = RefreshRules.accessScope(session, clientId, scope, now);
     if (token.isSpent()) {
       token =
           graceSuccessor(token, now)
               .orElseThrow(() -> replay(session, origin, "spent token presented again", now));
     }
     if (token.isExpired(now)) {
-      throw RefreshRejected.expired();
+      throw new RefreshRejected(RefreshRejected.Reason.EXPIRED);
     }
     int spent =
         em.createNamedQuery(RefreshToken.SPEND)
@@ -84,8 +70,9 @@ public class CheckedRotation {
       throw replay(session, origin, "lost a concurrent refresh with the same token", now);
     }
     session.touch(now);
+    var user = session.user();
     audit.record(AuditEvent.Type.REFRESHED, user.id(), user.username(), session.id(), origin, null);
-    return grant.grant(session, user.username(), user.roles(), user.id(), accessScope, now);
+    return pairs.next(session, user, accessScope, now);
   }
 
   /**
@@ -93,7 +80,7 @@ public class CheckedRotation {
    * (two tabs, a lost response) then continues the chain instead of killing the session.
    */
   private Optional<RefreshToken> graceSuccessor(RefreshToken spent, Instant now) {
-    if (reuseGrace.isZero() || spent.spentAt().plus(reuseGrace).isBefore(now)) {
+    if (!RefreshRules.withinGrace(spent.spentAt(), lifetimes.reuseGrace(), now)) {
       return Optional.empty();
     }
     return em.createNamedQuery(RefreshToken.SUCCESSOR, RefreshToken.class)
@@ -104,16 +91,9 @@ public class CheckedRotation {
         .findFirst();
   }
 
-  private RefreshRejected replay(Session session, Origin origin, String reason, Instant now) {
-    revocation.revoke(session.id(), "replay", now);
-    audit.record(
-        AuditEvent.Type.REFRESH_REPLAYED,
-        session.user().id(),
-        session.user().username(),
-        session.id(),
-        origin,
-        reason);
+  private RefreshRejected replay(Session session, Origin origin, String why, Instant now) {
+    revocation.end(session, SessionRevocation.Ending.REPLAY, why, origin, now);
     LOG.log(System.Logger.Level.WARNING, "Refresh token replay: session {0} revoked", session.id());
-    return RefreshRejected.replayed();
+    return new RefreshRejected(RefreshRejected.Reason.REPLAYED);
   }
 }

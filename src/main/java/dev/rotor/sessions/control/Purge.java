@@ -1,5 +1,6 @@
 package dev.rotor.sessions.control;
 
+import dev.rotor.configuration.PurgeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -7,19 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Deletes dead sessions and refresh tokens in small batches, each its own transaction, until
- * nothing is left or the time budget is spent; the next run picks up where this one stopped.
- * Nothing alive is ever selected, and two overlapping runs only share the work.
+ * Deletes what is dead (refresh tokens, sessions, old audit events) in small batches, each its own
+ * transaction, until nothing is left or the time budget is spent; the next run picks up where this
+ * one stopped. Nothing alive is ever selected, and two overlapping runs only share the work.
  */
 @ApplicationScoped
-public class TokenPurge {
+public class Purge {
 
-  private static final System.Logger LOG = System.getLogger(TokenPurge.class.getName());
+  private static final System.Logger LOG = System.getLogger(Purge.class.getName());
 
   @Inject PurgeBatch batch;
 
@@ -29,28 +29,14 @@ public class TokenPurge {
 
   @Inject MetricRegistry metrics;
 
-  @Inject
-  @ConfigProperty(name = "rotor.purge.batch-size", defaultValue = "2000")
-  int batchSize;
-
-  @Inject
-  @ConfigProperty(name = "rotor.purge.retention", defaultValue = "P7D")
-  Duration retention;
-
-  @Inject
-  @ConfigProperty(name = "rotor.audit.retention", defaultValue = "P90D")
-  Duration auditRetention;
-
-  @Inject
-  @ConfigProperty(name = "rotor.purge.time-budget", defaultValue = "PT30S")
-  Duration timeBudget;
+  @Inject PurgeSettings settings;
 
   /**
    * The timer's run: only on the node that holds the lease. The lease outlives the time budget, so
    * no other node starts while this one still works.
    */
   public void runIfLeaseFree() {
-    if (!lease.tryAcquire(timeBudget.multipliedBy(2).plusMinutes(1))) {
+    if (!lease.tryAcquire(settings.timeBudget().multipliedBy(2).plusMinutes(1))) {
       LOG.log(System.Logger.Level.DEBUG, "Purge skipped: another node holds the lease");
       return;
     }
@@ -64,25 +50,25 @@ public class TokenPurge {
   public PurgeReport run() {
     Instant now = clock.instant();
     long started = System.nanoTime();
-    long deadline = started + timeBudget.toNanos();
+    long deadline = started + settings.timeBudget().toNanos();
     Map<PurgeKind, Long> removed = new EnumMap<>(PurgeKind.class);
     boolean finished = true;
     for (PurgeKind kind : PurgeKind.values()) {
       long cutOff =
           switch (kind.cutoff()) {
             case NOW -> now.toEpochMilli();
-            case RETENTION -> now.minus(retention).toEpochMilli();
-            case AUDIT_RETENTION -> now.minus(auditRetention).toEpochMilli();
+            case RETENTION -> now.minus(settings.retention()).toEpochMilli();
+            case AUDIT_RETENTION -> now.minus(settings.auditRetention()).toEpochMilli();
           };
       long count = 0;
       int deleted;
       do {
-        deleted = batch.delete(kind, cutOff, batchSize);
+        deleted = batch.delete(kind, cutOff, settings.batchSize());
         count += deleted;
-      } while (deleted == batchSize && System.nanoTime() < deadline);
+      } while (deleted == settings.batchSize() && System.nanoTime() < deadline);
       removed.put(kind, count);
       metrics.counter("rotor.purge.removed", new Tag("kind", kind.label())).inc(count);
-      if (deleted == batchSize) {
+      if (deleted == settings.batchSize()) {
         finished = false;
         break;
       }

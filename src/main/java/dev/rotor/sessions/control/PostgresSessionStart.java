@@ -1,8 +1,8 @@
 package dev.rotor.sessions.control;
 
 import dev.rotor.audit.entity.AuditEvent;
-import dev.rotor.persistence.ConfiguredDataSource;
 import dev.rotor.persistence.DatabaseMigration;
+import dev.rotor.sessions.entity.RefreshToken;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -12,13 +12,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * A new session as one PostgreSQL statement: the session, its first refresh token and the {@code
- * LOGIN_SUCCEEDED} audit event are inserted together, atomic on their own, in one round trip and
- * without a transaction to coordinate. The same rows {@link PersistedSessionStart} persists through
- * JPA on every other database.
+ * The session start on PostgreSQL: a new session as one statement: the session, its first refresh
+ * token and the {@code LOGIN_SUCCEEDED} audit event are inserted together, atomic on their own, in
+ * one round trip and without a transaction to coordinate. The same rows {@link JpaSessionStart}
+ * persists through JPA on every other database.
  */
 @ApplicationScoped
-public class SessionStatement {
+public class PostgresSessionStart {
 
   // The parameters are bound in order of appearance (open()).
   private static final String SQL =
@@ -29,23 +29,17 @@ public class SessionStatement {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        RETURNING id
       ), granted AS (
-          INSERT INTO refresh_token (id, session_id, token_hash, created_at, expires_at)
+          INSERT INTO %s
           SELECT ?, id, ?, ?, ? FROM opened
       )
       INSERT INTO audit_event
              (id, occurred_at, type, user_id, username, session_id, client_address, user_agent)
       SELECT ?, ?, ?, ?, ?, id, ?, ? FROM opened
-      """;
+      """
+          .formatted(RefreshToken.INSERT_INTO);
 
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)
   DataSource dataSource;
-
-  private final boolean available = ConfiguredDataSource.isPostgres();
-
-  /** Only PostgreSQL has data-modifying common table expressions. */
-  public boolean isAvailable() {
-    return available;
-  }
 
   /** Writes the session and returns its id. */
   public String open(SessionStart.Opening opening) {

@@ -1,0 +1,88 @@
+package dev.rotor.clients.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * RFC 6749 §2.3: {@code client_secret_basic}, {@code client_secret_post}, or a bare {@code
+ * client_id} for a public client. One method per request; anything else is {@link ClientRejected}.
+ */
+@ApplicationScoped
+public class ClientAuthentication {
+
+  @Inject ClientRegistry clients;
+
+  protected ClientAuthentication() {}
+
+  /** Over exactly this registry, for tests. */
+  public ClientAuthentication(ClientRegistry clients) {
+    this.clients = clients;
+  }
+
+  /** The OAuth endpoints: an {@code Authorization} header or form fields, either may be null. */
+  public Client authenticate(String authorization, String formClientId, String formSecret) {
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      if (formSecret != null) {
+        throw ClientRejected.malformed("Use one client authentication method, not two.");
+      }
+      String[] idAndSecret = basic(authorization.substring(6).trim());
+      if (formClientId != null && !formClientId.equals(idAndSecret[0])) {
+        throw ClientRejected.malformed("client_id does not match the authenticated client.");
+      }
+      return confidential(idAndSecret[0], idAndSecret[1]);
+    }
+    if (formClientId == null || formClientId.isBlank()) {
+      throw ClientRejected.failed();
+    }
+    if (formSecret != null) {
+      return confidential(formClientId, formSecret);
+    }
+    Client client = clients.find(formClientId).orElseThrow(ClientRejected::failed);
+    if (client.isConfidential()) {
+      throw ClientRejected.failed();
+    }
+    return client;
+  }
+
+  /**
+   * The first-party login's JSON body: no id means {@code rotor-app}; a confidential client adds
+   * its secret, a public one needs none (and a secret it sends is ignored).
+   */
+  public Client authenticateLogin(String clientId, String secret) {
+    if (clientId == null) {
+      return clients.firstParty();
+    }
+    return clients
+        .find(clientId)
+        .filter(c -> !c.isConfidential() || c.secretMatches(secret))
+        .orElseThrow(ClientRejected::failed);
+  }
+
+  private Client confidential(String id, String secret) {
+    Client client = clients.find(id).orElse(null);
+    if (client == null || !client.secretMatches(secret)) {
+      throw ClientRejected.failed();
+    }
+    return client;
+  }
+
+  /** RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined and encoded. */
+  private static String[] basic(String encoded) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      if (colon < 0) {
+        throw ClientRejected.failed();
+      }
+      return new String[] {
+        URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+        URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+      };
+    } catch (IllegalArgumentException e) {
+      throw ClientRejected.failed();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.rotor.clients.control;
+
+/**
+ * A client that could not be authenticated, in neutral terms: each face of Rotor answers it in its
+ * own format (OAuth error JSON, or a problem).
+ */
+public class ClientRejected extends RuntimeException {
+
+  /** Why, as far as a client may be told. */
+  public enum Reason {
+    /** The request itself is ill-formed: two methods at once, or ids that disagree. */
+    MALFORMED,
+    /** Unknown client, wrong or missing secret, or no client named at all. */
+    FAILED
+  }
+
+  private final Reason reason;
+
+  ClientRejected(Reason reason, String detail) {
+    super(detail, null, false, false);
+    this.reason = reason;
+  }
+
+  static ClientRejected malformed(String detail) {
+    return new ClientRejected(Reason.MALFORMED, detail);
+  }
+
+  static ClientRejected failed() {
+    return new ClientRejected(Reason.FAILED, "Client authentication failed.");
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+}
