@@ -1,0 +1,155 @@
+package dev.rotor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The component graph as rules, for any root package: {@code dev.rotor} in the build, a fixture
+ * root in the test that proves each rule can fail. Arrows point one way: users ← sessions ← oauth;
+ * keys and clients serve sessions and oauth; audit, problems, configuration and persistence serve
+ * everyone and know no business component.
+ */
+final class ComponentRules {
+
+  private final String root;
+
+  ComponentRules(String root) {
+    this.root = root;
+  }
+
+  private String component(String name) {
+    return root + "." + name + "..";
+  }
+
+  ArchRule noCyclesBetweenComponents() {
+    return slices()
+        .matching(root + ".(*)..")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true)
+        .because("each component must be understandable without the ones that use it");
+  }
+
+  ArchRule nothingDependsOnOauth() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(component("oauth"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(component("oauth"))
+        .allowEmptyShould(true)
+        .because("oauth is a face over sessions and clients, and its vocabulary stays in it");
+  }
+
+  ArchRule sessionsNeverDependOnOauth() {
+    return noClasses()
+        .that()
+        .resideInAPackage(component("sessions"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(component("oauth"))
+        .allowEmptyShould(true)
+        .because("sessions report neutral reasons; oauth says them in RFC 6749's words");
+  }
+
+  ArchRule usersNeverDependOnSessions() {
+    return noClasses()
+        .that()
+        .resideInAPackage(component("users"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(component("sessions"))
+        .allowEmptyShould(true)
+        .because("users announce account events; sessions listen to them");
+  }
+
+  ArchRule problemsKnowNoOtherComponent() {
+    return noClasses()
+        .that()
+        .resideInAPackage(component("problems"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            component("users"),
+            component("sessions"),
+            component("oauth"),
+            component("clients"),
+            component("keys"),
+            component("audit"))
+        .allowEmptyShould(true)
+        .because("problems serve every component and special-case none");
+  }
+
+  ArchRule arrowsPointOneWay() {
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("oauth")
+        .definedBy(component("oauth"))
+        .layer("sessions")
+        .definedBy(component("sessions"))
+        .layer("users")
+        .definedBy(component("users"))
+        .layer("clients")
+        .definedBy(component("clients"))
+        .layer("keys")
+        .definedBy(component("keys"))
+        .layer("shared")
+        .definedBy(
+            component("audit"),
+            component("problems"),
+            component("configuration"),
+            component("persistence"))
+        .whereLayer("oauth")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("sessions")
+        .mayOnlyBeAccessedByLayers("oauth")
+        .whereLayer("users")
+        .mayOnlyBeAccessedByLayers("sessions", "oauth")
+        .whereLayer("clients")
+        .mayOnlyBeAccessedByLayers("sessions", "oauth")
+        .whereLayer("keys")
+        .mayOnlyBeAccessedByLayers("sessions", "oauth")
+        .because("users ← sessions ← oauth; keys and clients serve sessions and oauth");
+  }
+
+  ArchRule sharedComponentsKnowNoBusinessComponent() {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(
+            component("audit"),
+            component("problems"),
+            component("configuration"),
+            component("persistence"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            component("users"),
+            component("sessions"),
+            component("oauth"),
+            component("clients"),
+            component("keys"))
+        .allowEmptyShould(true)
+        .because("what everyone uses must not use anyone");
+  }
+
+  ArchRule noServerSpecificImports() {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.glassfish.jersey..",
+            "org.jboss.resteasy..",
+            "fish.payara..",
+            "org.eclipse.persistence..",
+            "org.hibernate..",
+            "io.smallrye..")
+        .allowEmptyShould(true)
+        .because("the same WAR runs on Payara and WildFly: portable APIs only");
+  }
+}
