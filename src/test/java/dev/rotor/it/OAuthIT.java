@@ -3,6 +3,10 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

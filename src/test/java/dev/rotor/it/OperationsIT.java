@@ -2,6 +2,8 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
 import java.net.URL;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;

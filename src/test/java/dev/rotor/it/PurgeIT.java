@@ -3,6 +3,10 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItDatabase;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -3,6 +3,11 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.DatabaseAvailable;
+import dev.rotor.it.support.ItDatabase;
+import dev.rotor.it.support.RotorProcess;
+import dev.rotor.it.support.Users;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -2,6 +2,9 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.time.Duration;
