@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +14,11 @@ import org.junit.jupiter.api.Test;
 @RotorIT
 class AdminUsersIT {
 
-  @ArquillianResource URL base;
-
   Api api;
   String admin;
 
   @BeforeEach
-  void api() {
-    api = new Api(base);
+  void admin() {
     admin = Users.adminToken(api);
   }
 

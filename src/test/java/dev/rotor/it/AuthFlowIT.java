@@ -7,22 +7,12 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
-import java.net.URL;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @RotorIT
 class AuthFlowIT {
 
-  @ArquillianResource URL base;
-
   Api api;
-
-  @BeforeEach
-  void api() {
-    api = new Api(base);
-  }
 
   @Test
   void theWholeFlowFromRegistrationToLoginAfterLogout() {

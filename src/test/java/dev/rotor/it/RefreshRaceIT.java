@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 
 @RotorIT
@@ -21,11 +19,10 @@ class RefreshRaceIT {
 
   private static final int THREADS = 20;
 
-  @ArquillianResource URL base;
+  Api api;
 
   @Test
   void twentyConcurrentRefreshesWithOneTokenGiveExactlyOneSuccess() throws Exception {
-    Api api = new Api(base);
     String token = Users.registeredAndLoggedIn(api, "race").string("refresh_token");
 
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
