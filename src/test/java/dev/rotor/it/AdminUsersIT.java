@@ -2,10 +2,11 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,14 +14,11 @@ import org.junit.jupiter.api.Test;
 @RotorIT
 class AdminUsersIT {
 
-  @ArquillianResource URL base;
-
   Api api;
   String admin;
 
   @BeforeEach
-  void api() {
-    api = new Api(base);
+  void admin() {
     admin = Users.adminToken(api);
   }
 

@@ -2,14 +2,15 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +18,11 @@ import org.junit.jupiter.api.Test;
 @RotorIT
 class AuditIT {
 
-  @ArquillianResource URL base;
-
   Api api;
   String admin;
 
   @BeforeEach
-  void api() {
-    api = new Api(base);
+  void admin() {
     admin = Users.adminToken(api);
   }
 

@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URL;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.BeforeEach;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import org.junit.jupiter.api.Test;
 
 @RotorIT
 class AuthFlowIT {
 
-  @ArquillianResource URL base;
-
   Api api;
-
-  @BeforeEach
-  void api() {
-    api = new Api(base);
-  }
 
   @Test
   void theWholeFlowFromRegistrationToLoginAfterLogout() {

@@ -2,13 +2,13 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,14 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @RotorIT
 class BadInputIT {
 
-  @ArquillianResource URL base;
-
   Api api;
-
-  @BeforeEach
-  void api() {
-    api = new Api(base);
-  }
 
   static void assertProblem(Api.Reply reply, int status) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);

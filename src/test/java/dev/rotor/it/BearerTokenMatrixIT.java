@@ -14,12 +14,14 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +29,12 @@ import org.junit.jupiter.api.Test;
 @RotorIT
 class BearerTokenMatrixIT {
 
-  @ArquillianResource URL base;
-
   Api api;
   String userId;
   String username;
 
   @BeforeEach
   void user() throws Exception {
-    api = new Api(base);
     Api.Reply login = Users.registeredAndLoggedIn(api, "matrix");
     JWTClaimsSet claims = SignedJWT.parse(login.string("access_token")).getJWTClaimsSet();
     userId = claims.getSubject();

@@ -16,8 +16,10 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
-import java.net.URL;
-import org.jboss.arquillian.test.api.ArquillianResource;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -29,11 +31,11 @@ import org.junit.jupiter.api.Test;
 @RotorIT
 class InteropIT {
 
-  @ArquillianResource URL base;
+  Api api;
 
   @Test
   void jose4jVerifiesOurAccessTokensFromTheJwksUrlAndIssuerAlone() throws Exception {
-    String token = Users.registeredAndLoggedIn(new Api(base), "jose4j").string("access_token");
+    String token = Users.registeredAndLoggedIn(api, "jose4j").string("access_token");
 
     JwtConsumer consumer =
         new JwtConsumerBuilder()
@@ -53,7 +55,6 @@ class InteropIT {
 
   @Test
   void theNimbusOAuthSdkRefreshesIntrospectsAndRevokesFromTheMetadataAlone() throws Exception {
-    Api api = new Api(base);
     String name = Users.unique("sdk");
     api.register(name, Users.PASSWORD);
     String refreshToken =

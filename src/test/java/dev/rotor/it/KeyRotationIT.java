@@ -5,31 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Key rotation on demand, seen by a verifier: old and new tokens both keep working. */
 @RotorIT
 class KeyRotationIT {
 
-  @ArquillianResource URL base;
-
   Api api;
-
-  @BeforeEach
-  void api() {
-    api = new Api(base);
-  }
-
-  @AfterEach
-  void realTime() {
-    api.moveClock(Duration.ZERO);
-  }
 
   static String kid(String token) throws Exception {
     return SignedJWT.parse(token).getHeader().getKeyID();

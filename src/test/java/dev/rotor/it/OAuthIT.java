@@ -3,7 +3,10 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The RFC endpoints, spoken to in plain HTTP so that every status and header is checked. */
@@ -26,14 +27,7 @@ class OAuthIT {
                   (ItServer.SERVICE + ":" + ItServer.SERVICE_SECRET)
                       .getBytes(StandardCharsets.UTF_8));
 
-  @ArquillianResource URL base;
-
   Api api;
-
-  @BeforeEach
-  void api() {
-    api = new Api(base);
-  }
 
   Api.Reply form(String path, String authorization, Map<String, String> fields) {
     String body =

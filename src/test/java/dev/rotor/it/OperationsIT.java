@@ -2,19 +2,19 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import org.jboss.arquillian.test.api.ArquillianResource;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
 import org.junit.jupiter.api.Test;
 
 /** What operators watch: health with the database checked, and the OpenAPI document. */
 @RotorIT
 class OperationsIT {
 
-  @ArquillianResource URL base;
+  Api api;
 
   @Test
   void readinessChecksTheDatabase() {
-    Api.Reply ready = new Api(base).get("health/ready", null);
+    Api.Reply ready = api.get("health/ready", null);
 
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.body()).contains("\"database\"").contains("UP");
@@ -22,7 +22,7 @@ class OperationsIT {
 
   @Test
   void theOpenApiDocumentDescribesTheEndpoints() {
-    Api.Reply openapi = new Api(base).get("openapi", null);
+    Api.Reply openapi = api.get("openapi", null);
 
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body())

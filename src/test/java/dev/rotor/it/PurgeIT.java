@@ -3,7 +3,10 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItDatabase;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The purge, driven through {@code POST /admin/purge} with the server's clock moved. */
@@ -25,19 +25,7 @@ class PurgeIT {
   private static final String REPLAYED =
       "The refresh token was already used; the session is revoked.";
 
-  @ArquillianResource URL base;
-
   Api api;
-
-  @BeforeEach
-  void api() {
-    api = new Api(base);
-  }
-
-  @AfterEach
-  void realTime() {
-    api.moveClock(Duration.ZERO);
-  }
 
   /** Logs a new user in with the server's clock at the given offset from now. */
   Api.Reply loginAt(Duration offset, String prefix) {

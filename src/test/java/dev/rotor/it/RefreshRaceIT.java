@@ -2,7 +2,9 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 
 @RotorIT
@@ -18,11 +19,10 @@ class RefreshRaceIT {
 
   private static final int THREADS = 20;
 
-  @ArquillianResource URL base;
+  Api api;
 
   @Test
   void twentyConcurrentRefreshesWithOneTokenGiveExactlyOneSuccess() throws Exception {
-    Api api = new Api(base);
     String token = Users.registeredAndLoggedIn(api, "race").string("refresh_token");
 
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -3,87 +3,160 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.DatabaseAvailable;
+import dev.rotor.it.support.ItDatabase;
+import dev.rotor.it.support.RotorProcess;
+import dev.rotor.it.support.Users;
 import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The shipped uber jar, restarted: the key and every token survive, on H2 and PostgreSQL; and its
- * purge timer fires on its own.
+ * The shipped uber jar, restarted: the key and every token survive, on H2 and PostgreSQL; its purge
+ * timer fires on its own; and a wrong key-encryption secret keeps it from starting.
+ *
+ * <p>A start takes most of a minute, so the class restarts once: a first server issues tokens and
+ * rotates its key, a start with the wrong secret is tried, then the restarted server stays up for
+ * every test. The set-up writes the fields once; each test spends only its own tokens, so no test
+ * depends on another or on their order.
  */
 @ExtendWith(DatabaseAvailable.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestartIT {
 
-  @Test
-  void tokensIssuedBeforeARestartStillVerifyAndRefreshAfterIt() throws Exception {
-    var environment = new java.util.HashMap<>(ItDatabase.serverEnvironment(ItDatabase.RESTART));
+  private static final String SECRET = "ROTOR_KEYS_ENCRYPTION_SECRET";
+
+  private String accessBeforeRestart;
+  private String rotatedAccessBeforeRestart;
+  private String refreshBeforeRestart;
+  private String graceRefreshBeforeRestart;
+  private boolean wrongSecretLoggedCannotDecrypt;
+  private boolean wrongSecretServedKeys;
+  private RotorProcess restarted;
+  private Api api;
+
+  @BeforeAll
+  void restart() throws Exception {
+    Map<String, String> environment =
+        new HashMap<>(ItDatabase.serverEnvironment(ItDatabase.RESTART));
     environment.put("ROTOR_PURGE_INITIAL_DELAY", "PT1S");
     environment.put("ROTOR_ADMIN_USERNAME", Users.ADMIN);
     environment.put("ROTOR_ADMIN_PASSWORD", Users.ADMIN_PASSWORD);
     environment.put("ROTOR_KEYS_PUBLISH_AHEAD", "PT0S");
-    environment.put("ROTOR_KEYS_ENCRYPTION_SECRET", "restart-test-key-encryption-secret");
-    String rotatedAccess;
+    environment.put(SECRET, "restart-test-key-encryption-secret");
     Path logs = ItDatabase.dataDir("logs");
-    String access;
-    String refresh;
-    String kid;
+
     try (RotorProcess first = RotorProcess.start(environment, logs.resolve("restart-1.log"))) {
-      Api api = new Api(first.base());
-      Api.Reply login = Users.registeredAndLoggedIn(api, "restart");
-      access = login.string("access_token");
-      refresh = login.string("refresh_token");
-      kid = SignedJWT.parse(access).getHeader().getKeyID();
-      assertThat(api.me(access).status()).isEqualTo(200);
-      assertThat(api.post("admin/keys/rotate", Users.adminToken(api)).status()).isEqualTo(200);
-      rotatedAccess = Users.registeredAndLoggedIn(api, "rotated").string("access_token");
-      assertThat(SignedJWT.parse(rotatedAccess).getHeader().getKeyID()).isNotEqualTo(kid);
+      Api before = new Api(first.base());
+      accessBeforeRestart = Users.registeredAndLoggedIn(before, "restart").string("access_token");
+      refreshBeforeRestart = Users.registeredAndLoggedIn(before, "refresh").string("refresh_token");
+      graceRefreshBeforeRestart =
+          Users.registeredAndLoggedIn(before, "grace").string("refresh_token");
+      assertThat(before.me(accessBeforeRestart).status()).isEqualTo(200);
+      assertThat(before.post("admin/keys/rotate", Users.adminToken(before)).status())
+          .isEqualTo(200);
+      rotatedAccessBeforeRestart =
+          Users.registeredAndLoggedIn(before, "rotated").string("access_token");
+      assertThat(kid(rotatedAccessBeforeRestart)).isNotEqualTo(kid(accessBeforeRestart));
     }
 
     environment.put("ROTOR_REGISTRATION_OPEN", "false");
     environment.put("ROTOR_REFRESH_TOKEN_REUSE_GRACE", "PT1M");
-    try (RotorProcess second = RotorProcess.start(environment, logs.resolve("restart-2.log"))) {
-      Api api = new Api(second.base());
-      assertThat(api.register(Users.unique("closed"), Users.PASSWORD).status())
-          .as("self-registration switched off by configuration")
-          .isEqualTo(403);
-      assertThat(api.me(access).status()).as("access token from before the restart").isEqualTo(200);
-      assertThat(api.me(rotatedAccess).status())
-          .as("access token signed by the rotated key, after the restart")
-          .isEqualTo(200);
 
-      Api.Reply refreshed = api.refresh(refresh);
-      assertThat(refreshed.status()).as("refresh token from before the restart").isEqualTo(200);
-      assertThat(SignedJWT.parse(refreshed.string("access_token")).getHeader().getKeyID())
-          .as("the rotated key still signs: nothing was regenerated")
-          .isEqualTo(SignedJWT.parse(rotatedAccess).getHeader().getKeyID());
-      assertThat(api.me(refreshed.string("access_token")).status()).isEqualTo(200);
-
-      // With a reuse grace: a client's own retry with the token it just spent continues the
-      // chain from the live successor; a token two steps back is still a replay.
-      Api.Reply retried = api.refresh(refresh);
-      assertThat(retried.status()).as("retry within the grace window").isEqualTo(200);
-      assertThat(retried.string("session_id")).isEqualTo(refreshed.string("session_id"));
-      assertThat(api.refresh(retried.string("refresh_token")).status()).isEqualTo(200);
-      assertThat(api.refresh(refresh).status())
-          .as("no longer the immediate predecessor")
-          .isEqualTo(401);
-      assertThat(api.refresh(refreshed.string("refresh_token")).status())
-          .as("the replay revoked the session")
-          .isEqualTo(401);
-      assertThat(second.awaitLog("Purge removed", java.time.Duration.ofSeconds(60)))
-          .as("the purge timer fired and logged its run")
-          .isTrue();
+    Map<String, String> wrongSecret = new HashMap<>(environment);
+    wrongSecret.put(SECRET, "not-the-secret-the-keys-were-sealed-with");
+    try (RotorProcess refused =
+        RotorProcess.launch(wrongSecret, logs.resolve("restart-wrong-secret.log"))) {
+      wrongSecretLoggedCannotDecrypt =
+          refused.awaitLog("rotor.keys.encryption-secret: cannot decrypt", Duration.ofMinutes(2));
+      wrongSecretServedKeys = refused.answers(".well-known/jwks.json");
     }
 
-    environment.put("ROTOR_KEYS_ENCRYPTION_SECRET", "not-the-secret-the-keys-were-sealed-with");
-    try (RotorProcess wrongSecret =
-        RotorProcess.launch(environment, logs.resolve("restart-3.log"))) {
-      assertThat(
-              wrongSecret.awaitLog(
-                  "rotor.keys.encryption-secret: cannot decrypt", java.time.Duration.ofMinutes(2)))
-          .as("start-up refuses a wrong key-encryption secret, naming the key")
-          .isTrue();
-      assertThat(wrongSecret.answers(".well-known/jwks.json")).isFalse();
+    restarted = RotorProcess.start(environment, logs.resolve("restart-2.log"));
+    api = new Api(restarted.base());
+  }
+
+  @AfterAll
+  void stop() {
+    if (restarted != null) {
+      restarted.close();
     }
+  }
+
+  private static String kid(String token) throws ParseException {
+    return SignedJWT.parse(token).getHeader().getKeyID();
+  }
+
+  @Test
+  void selfRegistrationCanBeSwitchedOffByConfiguration() {
+    assertThat(api.register(Users.unique("closed"), Users.PASSWORD).status())
+        .as("self-registration switched off by configuration")
+        .isEqualTo(403);
+  }
+
+  @Test
+  void accessTokensIssuedBeforeARestartStillVerifyAfterIt() {
+    assertThat(api.me(accessBeforeRestart).status())
+        .as("access token from before the restart")
+        .isEqualTo(200);
+    assertThat(api.me(rotatedAccessBeforeRestart).status())
+        .as("access token signed by the rotated key, after the restart")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aRefreshTokenIssuedBeforeARestartStillRefreshesAndTheRotatedKeyStillSigns()
+      throws Exception {
+    Api.Reply refreshed = api.refresh(refreshBeforeRestart);
+
+    assertThat(refreshed.status()).as("refresh token from before the restart").isEqualTo(200);
+    assertThat(kid(refreshed.string("access_token")))
+        .as("the rotated key still signs: nothing was regenerated")
+        .isEqualTo(kid(rotatedAccessBeforeRestart));
+    assertThat(api.me(refreshed.string("access_token")).status()).isEqualTo(200);
+  }
+
+  /**
+   * With a reuse grace: a client's own retry with the token it just spent continues the chain from
+   * the live successor; a token two steps back is still a replay.
+   */
+  @Test
+  void withAReuseGraceARetryContinuesTheChainButATokenTwoStepsBackIsAReplay() {
+    Api.Reply refreshed = api.refresh(graceRefreshBeforeRestart);
+    assertThat(refreshed.status()).as("refresh token from before the restart").isEqualTo(200);
+
+    Api.Reply retried = api.refresh(graceRefreshBeforeRestart);
+    assertThat(retried.status()).as("retry within the grace window").isEqualTo(200);
+    assertThat(retried.string("session_id")).isEqualTo(refreshed.string("session_id"));
+    assertThat(api.refresh(retried.string("refresh_token")).status()).isEqualTo(200);
+    assertThat(api.refresh(graceRefreshBeforeRestart).status())
+        .as("no longer the immediate predecessor")
+        .isEqualTo(401);
+    assertThat(api.refresh(refreshed.string("refresh_token")).status())
+        .as("the replay revoked the session")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void thePurgeTimerFiresOnItsOwn() {
+    assertThat(restarted.awaitLog("Purge removed", Duration.ofSeconds(60)))
+        .as("the purge timer fired and logged its run")
+        .isTrue();
+  }
+
+  @Test
+  void startUpRefusesAWrongKeyEncryptionSecretNamingTheKey() {
+    assertThat(wrongSecretLoggedCannotDecrypt)
+        .as("start-up refuses a wrong key-encryption secret, naming the key")
+        .isTrue();
+    assertThat(wrongSecretServedKeys).isFalse();
   }
 }

@@ -2,34 +2,21 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A user's own sessions and password (OWASP ASVS 7.4.3, 7.5.2). */
 @RotorIT
 class SessionsIT {
 
-  @ArquillianResource URL base;
-
   Api api;
-
-  @BeforeEach
-  void api() {
-    api = new Api(base);
-  }
-
-  @AfterEach
-  void resetClock() {
-    api.moveClock(Duration.ZERO);
-  }
 
   @Test
   @SuppressWarnings("unchecked")

@@ -2,30 +2,17 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
 import java.time.Duration;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Time moves on the server's clock, never by sleeping. */
 @RotorIT
 class TokenLifetimeIT {
 
-  @ArquillianResource URL base;
-
   Api api;
-
-  @BeforeEach
-  void api() {
-    api = new Api(base);
-  }
-
-  @AfterEach
-  void realTime() {
-    api.moveClock(Duration.ZERO);
-  }
 
   @Test
   void anExpiredAccessTokenIsRefusedAndARefreshGetsANewOne() {

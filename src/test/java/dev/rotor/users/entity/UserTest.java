@@ -4,15 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UserTest {
 
   @Test
-  void usernamesCompareCaseInsensitivelyWhateverTheDefaultLocale() {
-    assertThat(User.keyOf("ALICE")).isEqualTo(User.keyOf("alice")).isEqualTo("alice");
-    assertThat(User.keyOf("TITLE")).as("no Turkish dotless i").isEqualTo("title");
+  void usernamesCompareCaseInsensitivelyEvenUnderATurkishDefaultLocale() {
+    Locale previous = Locale.getDefault();
+    Locale previousDisplay = Locale.getDefault(Locale.Category.DISPLAY);
+    Locale previousFormat = Locale.getDefault(Locale.Category.FORMAT);
+    Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+    try {
+      assertThat("TITLE".toLowerCase())
+          .as("the default locale really lowercases I to a dotless i")
+          .isEqualTo("t\u0131tle");
+
+      assertThat(User.keyOf("ALICE")).isEqualTo(User.keyOf("alice")).isEqualTo("alice");
+      assertThat(User.keyOf("TITLE")).as("no Turkish dotless i").isEqualTo("title");
+    } finally {
+      Locale.setDefault(previous);
+      Locale.setDefault(Locale.Category.DISPLAY, previousDisplay);
+      Locale.setDefault(Locale.Category.FORMAT, previousFormat);
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.rotor.it;
+package dev.rotor.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code java -jar target/rotor.jar}, started and stopped as an operator would. */
-final class RotorProcess implements AutoCloseable {
+public final class RotorProcess implements AutoCloseable {
 
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
@@ -31,14 +31,14 @@ final class RotorProcess implements AutoCloseable {
   }
 
   /** Starts the jar and waits until the application answers. */
-  static RotorProcess start(Map<String, String> environment, Path log) {
+  public static RotorProcess start(Map<String, String> environment, Path log) {
     RotorProcess rotor = launch(environment, log);
     rotor.awaitReady();
     return rotor;
   }
 
   /** Starts the jar without waiting for anything. */
-  static RotorProcess launch(Map<String, String> environment, Path log) {
+  public static RotorProcess launch(Map<String, String> environment, Path log) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String jar = System.getProperty("rotor.it.jar", "target/rotor.jar");
@@ -55,12 +55,12 @@ final class RotorProcess implements AutoCloseable {
     }
   }
 
-  URI base() {
+  public URI base() {
     return base;
   }
 
   /** Whether the application answers 200 at the path right now. */
-  boolean answers(String path) {
+  public boolean answers(String path) {
     try {
       return HttpClient.newHttpClient()
               .send(
@@ -77,7 +77,7 @@ final class RotorProcess implements AutoCloseable {
   }
 
   /** Waits, up to the limit, for the server's log to show a line containing the text. */
-  boolean awaitLog(String text, Duration limit) {
+  public boolean awaitLog(String text, Duration limit) {
     Instant deadline = Instant.now().plus(limit);
     try {
       while (Instant.now().isBefore(deadline) && process.isAlive()) {

@@ -1,4 +1,4 @@
-package dev.rotor.it;
+package dev.rotor.it.support;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;

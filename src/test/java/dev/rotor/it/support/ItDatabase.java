@@ -1,4 +1,4 @@
-package dev.rotor.it;
+package dev.rotor.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +49,7 @@ public final class ItDatabase {
     return System.getProperty("rotor.it.pg.password", "");
   }
 
-  static Path dataDir(String name) {
+  public static Path dataDir(String name) {
     return Path.of(System.getProperty("rotor.it.dataDir", "target/it-data/" + kind()))
         .toAbsolutePath()
         .resolve(name);

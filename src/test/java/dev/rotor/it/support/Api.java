@@ -1,4 +1,4 @@
-package dev.rotor.it;
+package dev.rotor.it.support;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;

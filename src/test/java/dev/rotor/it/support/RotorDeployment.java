@@ -1,4 +1,4 @@
-package dev.rotor.it;
+package dev.rotor.it.support;
 
 import dev.rotor.it.server.MovableClock;
 import dev.rotor.it.server.TestControlResource;

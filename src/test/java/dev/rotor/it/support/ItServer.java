@@ -1,4 +1,4 @@
-package dev.rotor.it;
+package dev.rotor.it.support;
 
 /**
  * How the suite's Payara Micro is configured. Its port is fixed because the issuer, and so every
