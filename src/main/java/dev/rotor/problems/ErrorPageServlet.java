@@ -20,6 +20,9 @@ public class ErrorPageServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 500;
+    if (status == 500 && isUnverifiableBearerToken(request)) {
+      status = 401;
+    }
     if (status == 401 && response.getHeader("WWW-Authenticate") == null) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
@@ -31,5 +34,18 @@ public class ErrorPageServlet extends HttpServlet {
     response
         .getWriter()
         .write(Problems.json(status, WebApplicationExceptionMapper.title(status), detail, null));
+  }
+
+  /**
+   * SmallRye JWT (WildFly) answers a bare 500, with no exception, when no published key matches a
+   * token's {@code kid}; Payara answers 401. A credential we cannot verify is the caller's problem,
+   * so this 500, and only this one (no exception, a bearer token, nobody authenticated), is a 401.
+   */
+  static boolean isUnverifiableBearerToken(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null
+        && request.getUserPrincipal() == null
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 }

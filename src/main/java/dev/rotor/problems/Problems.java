@@ -20,6 +20,16 @@ public final class Problems {
         .build();
   }
 
+  /**
+   * The answer for a status that needs no words of its own (401, 403, 404, 405...), as JAX-RS's own
+   * failures get it; a 401 carries the {@code Bearer} challenge.
+   */
+  public static Response standard(int status) {
+    String title = WebApplicationExceptionMapper.title(status);
+    String detail = WebApplicationExceptionMapper.detail(status);
+    return status == 401 ? unauthorized(detail) : response(status, title, detail);
+  }
+
   /** A 401 with the {@code Bearer} challenge (RFC 6750 §3): the client must authenticate anew. */
   public static Response unauthorized(String detail) {
     return Response.fromResponse(response(401, "Unauthorized", detail))

@@ -27,7 +27,7 @@ public class OAuthErrorFormat implements ContainerResponseFilter {
         || status >= 500
         || type == null
         || !Problems.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype())
-        || !request.getUriInfo().getPath().startsWith("oauth2/")) {
+        || !isOAuth(request.getUriInfo().getPath())) {
       return;
     }
     response.getHeaders().remove("WWW-Authenticate");
@@ -36,6 +36,11 @@ public class OAuthErrorFormat implements ContainerResponseFilter {
         OAuthErrorMapper.body("invalid_request", detail(response.getEntity())),
         null,
         MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  /** Jersey gives the path without its leading slash, RESTEasy with it. */
+  static boolean isOAuth(String path) {
+    return path.startsWith("oauth2/") || path.startsWith("/oauth2/");
   }
 
   private static String detail(Object problem) {
