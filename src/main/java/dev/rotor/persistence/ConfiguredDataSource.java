@@ -24,6 +24,16 @@ public class ConfiguredDataSource implements DataSource {
   private volatile DataSource delegate;
   private PrintWriter logWriter;
   private int loginTimeout;
+  private String description;
+
+  /** JDBC's standard data source property; a container may insist on setting one. */
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
 
   private DataSource delegate() {
     DataSource current = delegate;

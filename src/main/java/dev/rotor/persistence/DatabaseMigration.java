@@ -20,7 +20,10 @@ import org.flywaydb.core.Flyway;
     // Sized for a 2-core node: more connections than cores only queue inside the database.
     initialPoolSize = 2,
     minPoolSize = 2,
-    maxPoolSize = 24)
+    maxPoolSize = 24,
+    // WildFly's IronJacamar refuses a definition without any connection property (IJ031103); this
+    // one is JDBC's standard "description", which ConfiguredDataSource keeps.
+    properties = {"description=Rotor: rotor.db.* through MicroProfile Config"})
 @Startup
 @Singleton
 @DependsOn("ConfigurationCheck")

@@ -1,6 +1,7 @@
 package dev.rotor.sessions.control;
 
 import dev.rotor.configuration.PurgeSettings;
+import dev.rotor.metrics.Counters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -8,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Deletes what is dead (refresh tokens, sessions, old audit events) in small batches, each its own
@@ -27,7 +26,7 @@ public class Purge {
 
   @Inject Clock clock;
 
-  @Inject MetricRegistry metrics;
+  @Inject Counters counters;
 
   @Inject PurgeSettings settings;
 
@@ -67,7 +66,7 @@ public class Purge {
         count += deleted;
       } while (deleted == settings.batchSize() && System.nanoTime() < deadline);
       removed.put(kind, count);
-      metrics.counter("rotor.purge.removed", new Tag("kind", kind.label())).inc(count);
+      counters.add("rotor.purge.removed", "kind", kind.label(), count);
       if (deleted == settings.batchSize()) {
         finished = false;
         break;

@@ -5,6 +5,7 @@ import dev.rotor.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,12 +20,20 @@ public class RefreshTokenLookup {
   public Optional<RefreshToken> find(String presented) {
     return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
         .setParameter("hash", RefreshTokenMint.hash(presented))
+        .setHint(
+            "jakarta.persistence.loadgraph", em.getEntityGraph(RefreshToken.WITH_SESSION_AND_USER))
         .getResultStream()
         .findFirst();
   }
 
   /** The session of an access token's {@code sid}, if it still exists. */
   public Optional<Session> session(String sessionId) {
-    return Optional.ofNullable(sessionId).map(id -> em.find(Session.class, id));
+    return Optional.ofNullable(sessionId)
+        .map(
+            id ->
+                em.find(
+                    Session.class,
+                    id,
+                    Map.of("jakarta.persistence.loadgraph", em.getEntityGraph(Session.WITH_USER))));
   }
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedAttributeNode;
+import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.UUID;
 /** A login and everything refreshed from it: one family of refresh tokens. */
 @Entity
 @Table(name = "rotor_session")
+@NamedEntityGraph(name = Session.WITH_USER, attributeNodes = @NamedAttributeNode("user"))
 @NamedQuery(
     name = Session.REVOKE,
     query =
@@ -42,6 +45,12 @@ import java.util.UUID;
             + " WHERE t.session = s AND t.spentAt IS NULL AND t.expiresAt > :now)"
             + " ORDER BY s.lastUsedAt DESC, s.id")
 public class Session {
+
+  /**
+   * Loads the user with the session: callers outside a transaction read {@link #isUsable} on a
+   * detached session, and a lazy user cannot load there (Hibernate refuses, EclipseLink allows it).
+   */
+  public static final String WITH_USER = "Session.withUser";
 
   public static final String REVOKE = "Session.revoke";
   public static final String REVOKE_OF_USER = "Session.revokeOfUser";
