@@ -9,8 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The component graph as rules, for any root package: {@code dev.rotor} in the build, a fixture
  * root in the test that proves each rule can fail. Arrows point one way: users ← sessions ← oauth;
- * keys and clients serve sessions and oauth; audit, problems, configuration and persistence serve
- * everyone and know no business component.
+ * keys and clients serve sessions and oauth; audit, problems, configuration, persistence and
+ * metrics serve everyone and know no business component.
  */
 final class ComponentRules {
 
@@ -102,7 +102,8 @@ final class ComponentRules {
             component("audit"),
             component("problems"),
             component("configuration"),
-            component("persistence"))
+            component("persistence"),
+            component("metrics"))
         .whereLayer("oauth")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("sessions")
@@ -123,7 +124,8 @@ final class ComponentRules {
             component("audit"),
             component("problems"),
             component("configuration"),
-            component("persistence"))
+            component("persistence"),
+            component("metrics"))
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -12,15 +12,37 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Points MicroProfile JWT at our own public keys through the standard {@code
- * mp.jwt.verify.publickey.location}: a JWK Set file of this JVM that the key ring rewrites whenever
- * the published keys change. The location is fixed from the first read, so no config or key cache
- * can ever hold "no key" (Payara caches both); the verifier re-reads the file after its key cache
- * expires. Config sources come from the ServiceLoader, not CDI, hence the static.
+ * mp.jwt.verify.publickey.location}. On Payara that is a JWK Set file of this JVM that the key ring
+ * rewrites whenever the published keys change; the verifier re-reads it when its key cache expires.
+ * SmallRye JWT (WildFly) reads a file once, but fetches an http JWK Set again for a key id it does
+ * not know: there it is our own JWKS endpoint, on the loopback address and HTTP port WildFly was
+ * started with. The location is fixed from the first read, so no config or key cache can ever hold
+ * "no key". Config sources come from the ServiceLoader, not CDI, hence the static.
  */
 public class PublishedKeysConfigSource implements ConfigSource {
 
   static final String LOCATION = "mp.jwt.verify.publickey.location";
   private static final Path FILE = jwksFile();
+  private static final String VALUE = location(System.getProperties());
+
+  /** Our JWKS endpoint under WildFly, else the file. */
+  static String location(java.util.Properties system) {
+    if (system.getProperty("jboss.home.dir") == null) {
+      return FILE.toUri().toString();
+    }
+    String host = system.getProperty("jboss.bind.address", "127.0.0.1");
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    }
+    int port =
+        Integer.parseInt(system.getProperty("jboss.http.port", "8080"))
+            + Integer.parseInt(system.getProperty("jboss.socket.binding.port-offset", "0"));
+    return "http://"
+        + (host.contains(":") ? "[" + host + "]" : host)
+        + ":"
+        + port
+        + "/.well-known/jwks.json";
+  }
 
   private static Path jwksFile() {
     try {
@@ -51,12 +73,12 @@ public class PublishedKeysConfigSource implements ConfigSource {
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of(LOCATION, FILE.toUri().toString());
+    return Map.of(LOCATION, VALUE);
   }
 
   @Override
   public String getValue(String propertyName) {
-    return LOCATION.equals(propertyName) ? FILE.toUri().toString() : null;
+    return LOCATION.equals(propertyName) ? VALUE : null;
   }
 
   @Override
