@@ -60,7 +60,7 @@ class BearerTokenMatrixIT {
 
   void assertUnauthorized(String token) {
     Api.Reply reply = api.me(token);
-    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(401);
     assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
   }

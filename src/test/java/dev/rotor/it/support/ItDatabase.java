@@ -106,6 +106,7 @@ public final class ItDatabase {
 
   /** Drops what an earlier run left: a test run never depends on leftovers. */
   static void resetAll() {
+    deleteRecursively(dataDir("").normalize());
     if (isPostgres()) {
       if (!postgresReachable()) {
         return;
@@ -119,8 +120,6 @@ public final class ItDatabase {
       } catch (SQLException e) {
         throw new IllegalStateException("cannot reset the PostgreSQL test schemas", e);
       }
-    } else {
-      deleteRecursively(dataDir("").normalize());
     }
   }
 

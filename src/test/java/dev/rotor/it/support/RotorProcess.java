@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java -jar target/rotor.jar}, started and stopped as an operator would. */
+/**
+ * A Rotor server started and stopped as an operator would: {@code java -jar target/rotor.jar} for
+ * Payara Micro, else {@code server-config/<server>/start.sh PORT} with {@code target/rotor.war}.
+ */
 public final class RotorProcess implements AutoCloseable {
 
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
@@ -37,15 +41,34 @@ public final class RotorProcess implements AutoCloseable {
     return rotor;
   }
 
-  /** Starts the jar without waiting for anything. */
+  /** Starts that kind of server on a free port and waits until the application answers. */
+  public static RotorProcess start(String kind, Map<String, String> environment, Path log) {
+    RotorProcess rotor = launch(kind, freePort(), environment, log);
+    rotor.awaitReady();
+    return rotor;
+  }
+
+  /** Starts the run's kind of server without waiting for anything. */
   public static RotorProcess launch(Map<String, String> environment, Path log) {
-    int port = freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String jar = System.getProperty("rotor.it.jar", "target/rotor.jar");
+    Map<String, String> withWar = new HashMap<>(environment);
+    withWar.putIfAbsent("ROTOR_WAR", System.getProperty("rotor.it.war", "target/rotor.war"));
+    return launch(ItServer.kind(), freePort(), withWar, log);
+  }
+
+  /** Starts that kind of server on that port without waiting for anything. */
+  static RotorProcess launch(String kind, int port, Map<String, String> environment, Path log) {
+    List<String> command;
+    if (kind.equals("payara-micro")) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String jar = System.getProperty("rotor.it.jar", "target/rotor.jar");
+      command = List.of(java, "-Xmx384m", "-jar", jar, "--port", String.valueOf(port));
+    } else {
+      Path script =
+          Path.of(System.getProperty("rotor.it.serverConfig", "server-config"), kind, "start.sh");
+      command = List.of("bash", script.toString(), String.valueOf(port));
+    }
     ProcessBuilder builder =
-        new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", jar, "--port", String.valueOf(port)))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     try {
       Files.createDirectories(log.getParent());
@@ -97,17 +120,22 @@ public final class RotorProcess implements AutoCloseable {
 
   /** Ready means the application answers: Payara Micro says "ready" even if the WAR failed. */
   private void awaitReady() {
+    awaitAnswer(base.resolve(".well-known/jwks.json"));
+  }
+
+  /** Waits, up to the start limit, for a 200 from the URL. */
+  void awaitAnswer(URI url) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(START_LIMIT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("rotor.jar exited with " + process.exitValue());
+        throw new IllegalStateException(
+            "the server exited with " + process.exitValue() + ": " + log);
       }
       try {
         HttpResponse<Void> reply =
             client.send(
-                HttpRequest.newBuilder(base.resolve(".well-known/jwks.json")).build(),
-                HttpResponse.BodyHandlers.discarding());
+                HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding());
         if (reply.statusCode() == 200) {
           return;
         }
@@ -126,26 +154,49 @@ public final class RotorProcess implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("rotor.jar not ready within " + START_LIMIT);
+    throw new IllegalStateException("the server was not ready within " + START_LIMIT + ": " + log);
   }
 
+  /**
+   * Stops the server as an operator would (SIGTERM, which the start scripts pass on), then makes
+   * sure nothing it started is left running.
+   */
   @Override
   public void close() {
+    List<ProcessHandle> started = process.descendants().toList();
     process.destroy();
     try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!process.waitFor(90, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+      for (ProcessHandle child : started) {
+        if (child.isAlive()) {
+          child.destroy();
+          child.onExit().get(60, TimeUnit.SECONDS);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      started.forEach(ProcessHandle::destroyForcibly);
     }
   }
 
+  /**
+   * A free port from 20000 to 49999: the start scripts put the server's other ports near it, so it
+   * must leave room on both sides.
+   */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    java.util.Random random = new java.util.Random();
+    for (int tries = 0; tries < 100; tries++) {
+      int port = 20000 + random.nextInt(30000);
+      try (ServerSocket socket =
+          new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port from 20000 to 49999");
   }
 }

@@ -1,0 +1,83 @@
+package dev.rotor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItDatabase;
+import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.RotorProcess;
+import dev.rotor.it.support.Users;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two servers of different kinds, one database: the suite's WildFly and a Payara Micro beside it
+ * (rotor.jar). Each verifies the other's access tokens and continues the other's refresh chains,
+ * because keys and sessions live in the database, not in a server.
+ */
+@RotorIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossServerIT {
+
+  Api api;
+
+  private RotorProcess micro;
+  private Api other;
+
+  @BeforeAll
+  void startPayaraMicroBeside() {
+    assumeTrue(
+        ItServer.kind().equals("wildfly") && ItDatabase.isPostgres(),
+        "two kinds of server on one database: the WildFly run on PostgreSQL");
+    Map<String, String> environment = new HashMap<>(ItServer.environment());
+    environment.putAll(ItDatabase.serverEnvironment(ItDatabase.SUITE));
+    micro =
+        RotorProcess.start(
+            "payara-micro",
+            environment,
+            ItDatabase.dataDir("logs").resolve("cross-server-payara-micro.log"));
+    other = new Api(micro.base());
+  }
+
+  @AfterAll
+  void stop() {
+    if (micro != null) {
+      micro.close();
+    }
+  }
+
+  @Test
+  void aTokenIssuedOnWildFlyIsAcceptedOnPayaraMicro() {
+    String token = Users.registeredAndLoggedIn(api, "on-wildfly").string("access_token");
+
+    assertThat(other.me(token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTokenIssuedOnPayaraMicroIsAcceptedOnWildFly() {
+    String token = Users.registeredAndLoggedIn(other, "on-micro").string("access_token");
+
+    assertThat(api.me(token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRefreshChainContinuesOnTheOtherServer() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "chain");
+
+    Api.Reply refreshed = other.refresh(login.string("refresh_token"));
+
+    assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+    assertThat(api.refresh(login.string("refresh_token")).status())
+        .as("the spent token is a replay on the first server too")
+        .isEqualTo(401);
+    assertThat(api.refresh(refreshed.string("refresh_token")).status())
+        .as("the session was revoked by that replay")
+        .isEqualTo(401);
+  }
+}
