@@ -98,28 +98,55 @@ free_port() {
   die "no free port found"
 }
 
-# start_rotor LOGFILE [VAR=value ...]: starts target/rotor.jar (-Xmx256m) on a free port with
-# the given environment, waits for the first 200 from /.well-known/jwks.json (at most
-# START_TIMEOUT s) and sets ROTOR_PID, ROTOR_PORT and STARTUP_MS (process start to that 200).
+# The server the WAR runs on: payara-micro (target/rotor.jar, -Xmx256m), or wildfly or
+# payara-server (server-config/NAME/start.sh, each server's stock heap). run.sh --server sets it.
+ROTOR_SERVER=${ROTOR_SERVER:-payara-micro}
+# The process that start_rotor started (rotor.jar, or start.sh) and, in ROTOR_PID, the server's JVM.
+ROTOR_LAUNCHER_PID=
+
+# server_jvm PID: the server JVM among PID and its descendants (WildFly's jboss-modules, Payara
+# Server's ASMain; not the asadmin JVM that starts the latter).
+server_jvm() {
+  local p=$1 c
+  if [[ $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null) =~ (jboss-modules.jar|ASMain|rotor.jar) ]]; then
+    echo "$p"
+    return 0
+  fi
+  for c in $(pgrep -P "$p"); do
+    server_jvm "$c" && return 0
+  done
+  return 1
+}
+
+# start_rotor LOGFILE [VAR=value ...]: starts the WAR on $ROTOR_SERVER on a free port with the
+# given environment, waits for the first 200 from /.well-known/jwks.json (at most
+# START_TIMEOUT s) and sets ROTOR_PID (the server JVM), ROTOR_PORT and STARTUP_MS (process start
+# to that 200).
 start_rotor() {
   local logfile=$1
   shift
   ROTOR_PORT=$(free_port)
   local url="http://127.0.0.1:$ROTOR_PORT/.well-known/jwks.json"
-  local timeout=${START_TIMEOUT:-180}
-  log "starting rotor.jar on 127.0.0.1:$ROTOR_PORT (log: ${logfile#"$BENCH_ROOT"/})"
+  local timeout=${START_TIMEOUT:-240}
+  log "starting Rotor on $ROTOR_SERVER, 127.0.0.1:$ROTOR_PORT (log: ${logfile#"$BENCH_ROOT"/})"
   local t0
   t0=$(now_ms)
-  env -u ROTOR_DB_URL -u ROTOR_DB_USER -u ROTOR_DB_PASSWORD -u ROTOR_DATA_DIR "$@" \
-    java -Xmx256m ${ROTOR_JAVA_OPTS:-} -jar "$BENCH_ROOT/target/rotor.jar" --port "$ROTOR_PORT" \
-    >"$logfile" 2>&1 &
-  ROTOR_PID=$!
+  if [[ $ROTOR_SERVER == payara-micro ]]; then
+    env -u ROTOR_DB_URL -u ROTOR_DB_USER -u ROTOR_DB_PASSWORD -u ROTOR_DATA_DIR "$@" \
+      java -Xmx256m ${ROTOR_JAVA_OPTS:-} -jar "$BENCH_ROOT/target/rotor.jar" --port "$ROTOR_PORT" \
+      >"$logfile" 2>&1 &
+  else
+    # setsid: start.sh and its server in a process group of their own, stopped as one.
+    env -u ROTOR_DB_URL -u ROTOR_DB_USER -u ROTOR_DB_PASSWORD -u ROTOR_DATA_DIR "$@" \
+      setsid bash "$BENCH_ROOT/server-config/$ROTOR_SERVER/start.sh" "$ROTOR_PORT" >"$logfile" 2>&1 &
+  fi
+  ROTOR_LAUNCHER_PID=$!
   local code
   while :; do
-    if ! kill -0 "$ROTOR_PID" 2>/dev/null; then
+    if ! kill -0 "$ROTOR_LAUNCHER_PID" 2>/dev/null; then
       tail -n 30 "$logfile" >&2
-      ROTOR_PID=
-      die "rotor.jar exited during start-up"
+      ROTOR_LAUNCHER_PID=
+      die "$ROTOR_SERVER exited during start-up"
     fi
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
     if [[ $code == 200 ]]; then
@@ -127,33 +154,37 @@ start_rotor() {
     fi
     if (($(now_ms) - t0 > timeout * 1000)); then
       tail -n 30 "$logfile" >&2
-      die "rotor.jar not ready after ${timeout}s (last answer: $code)"
+      die "$ROTOR_SERVER not ready after ${timeout}s (last answer: $code)"
     fi
     sleep 0.1
   done
   STARTUP_MS=$(($(now_ms) - t0))
-  log "ready after ${STARTUP_MS} ms (pid $ROTOR_PID)"
+  ROTOR_PID=$(server_jvm "$ROTOR_LAUNCHER_PID") || die "no server JVM under pid $ROTOR_LAUNCHER_PID"
+  log "ready after ${STARTUP_MS} ms (server JVM pid $ROTOR_PID)"
 }
 
-# Stops the server this script started (SIGTERM, then SIGKILL after 30 s).
+# Stops the server this script started (SIGTERM, then SIGKILL after 60 s).
 stop_rotor() {
-  if [[ -z ${ROTOR_PID:-} ]]; then
+  if [[ -z ${ROTOR_LAUNCHER_PID:-} ]]; then
     return 0
   fi
-  if kill -0 "$ROTOR_PID" 2>/dev/null; then
-    log "stopping rotor.jar (pid $ROTOR_PID)"
-    kill -TERM "$ROTOR_PID" 2>/dev/null || true
+  if kill -0 "$ROTOR_LAUNCHER_PID" 2>/dev/null; then
+    log "stopping $ROTOR_SERVER (pid $ROTOR_LAUNCHER_PID)"
+    kill -TERM "$ROTOR_LAUNCHER_PID" 2>/dev/null || true
     local i
-    for ((i = 0; i < 300; i++)); do
-      kill -0 "$ROTOR_PID" 2>/dev/null || break
+    for ((i = 0; i < 600; i++)); do
+      kill -0 "$ROTOR_LAUNCHER_PID" 2>/dev/null || break
       sleep 0.1
     done
-    if kill -0 "$ROTOR_PID" 2>/dev/null; then
-      log "still running after 30 s: SIGKILL"
-      kill -KILL "$ROTOR_PID" 2>/dev/null || true
+    if kill -0 "$ROTOR_LAUNCHER_PID" 2>/dev/null; then
+      log "still running after 60 s: SIGKILL"
+      kill -KILL -- "-$ROTOR_LAUNCHER_PID" 2>/dev/null || kill -KILL "$ROTOR_LAUNCHER_PID" 2>/dev/null || true
     fi
   fi
-  wait "$ROTOR_PID" 2>/dev/null || true
+  # A server JVM left behind by its launcher.
+  [[ -z ${ROTOR_PID:-} ]] || kill -KILL "$ROTOR_PID" 2>/dev/null || true
+  wait "$ROTOR_LAUNCHER_PID" 2>/dev/null || true
+  ROTOR_LAUNCHER_PID=
   ROTOR_PID=
 }
 

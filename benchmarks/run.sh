@@ -3,10 +3,12 @@
 #
 #   benchmarks/run.sh [--h2] [--clients 16] [--warmup 180] [--duration 60] [--users N]
 #                     [--scenarios refresh,me,login,storm] [--no-jmh] [--no-build]
+#                     [--server payara-micro|wildfly|payara-server]
 #
 # Builds if needed, measures the raw Argon2id hash rate (JMH), resets the PostgreSQL schema
-# rotor_bench (or uses a fresh embedded H2 with --h2), starts target/rotor.jar with -Xmx256m on a
-# free port of 127.0.0.1 and times its start-up, registers the users, runs the Gatling scenarios
+# rotor_bench (or uses a fresh embedded H2 with --h2), starts the WAR on a free port of
+# 127.0.0.1 (Payara Micro: target/rotor.jar with -Xmx256m; --server wildfly or payara-server:
+# server-config/NAME/start.sh, the server's stock heap) and times its start-up, registers the users, runs the Gatling scenarios
 # (each: warm-up, then the measured window), reads the server's RSS after the refresh scenario,
 # prints a table, writes target/bench/summary.json and stops the server.
 set -euo pipefail
@@ -24,7 +26,7 @@ USER_PREFIX=bench-user-
 SCHEMA=rotor_bench
 JMH_OPTS=${JMH_OPTS:--wi 3 -w 3s -i 5 -r 3s}
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
   case $1 in
@@ -36,12 +38,15 @@ while (($#)); do
     --scenarios) SCENARIOS=$2; shift ;;
     --no-jmh) JMH=no ;;
     --no-build) BUILD=no ;;
+    --server) ROTOR_SERVER=$2; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
   esac
   shift
 done
 USERS=${USERS:-$CLIENTS}
+[[ -f $BENCH_ROOT/server-config/$ROTOR_SERVER/start.sh || $ROTOR_SERVER == payara-micro ]] ||
+  die "--server: payara-micro, wildfly or payara-server"
 ((USERS >= CLIENTS)) || die "--users must be at least --clients (one refresh chain per user)"
 
 require_tools java mvn curl jq ss awk
@@ -152,7 +157,7 @@ jq -n \
   --arg commit "$(git -C "$BENCH_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   --arg cpu "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
   --arg java "$(java -version 2>&1 | head -n 1)" \
-  --arg db "$DB" --argjson nproc "$NPROC" \
+  --arg db "$DB" --arg server "$ROTOR_SERVER" --argjson nproc "$NPROC" \
   --argjson clients "$CLIENTS" --argjson warmup "$WARMUP" --argjson duration "$DURATION" \
   --argjson users "$USERS" --argjson startup "$STARTUP_MS" \
   --argjson rss_ready "$RSS_READY" --argjson rss_refresh "$RSS_AFTER_REFRESH" \
@@ -165,7 +170,9 @@ jq -n \
     when: $when, commit: $commit,
     machine: {cpu: $cpu, cores: $nproc, java: $java,
               note: "load generator (Gatling), server and database share these cores"},
-    config: {database: $db, server_heap: "-Xmx256m", clients: $clients, warmup_s: $warmup,
+    config: {server: $server, database: $db,
+             server_heap: (if $server == "payara-micro" then "-Xmx256m" else "the server'"'"'s stock heap" end),
+             clients: $clients, warmup_s: $warmup,
              duration_s: $duration, users: $users},
     startup_ms: $startup,
     rss_mib: {ready: ($rss_ready / 1024 | round),
@@ -201,7 +208,7 @@ row() {
     "$(fmt "$(jq -r .max_ms <<<"$j")")" "$(fmt "$(jq -r .errors <<<"$j")")" "$ref"
 }
 echo
-echo "Rotor benchmark ($DB, $CLIENTS clients, warm-up ${WARMUP}s, measured ${DURATION}s, $NPROC cores shared with Gatling)"
+echo "Rotor benchmark ($ROTOR_SERVER, $DB, $CLIENTS clients, warm-up ${WARMUP}s, measured ${DURATION}s, $NPROC cores shared with Gatling)"
 printf '%-22s %9s %7s %7s %7s %7s %7s   %s\n' scenario "req/s" "p50" "p90" "p99" "max" "errors" "Keycloak ref."
 row refresh "refresh (rotation)" "390-450/s"
 row users_me "GET /users/me" "introspection 2,200-2,500/s"
