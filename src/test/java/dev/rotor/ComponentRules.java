@@ -8,8 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The component graph as rules, for any root package: {@code dev.rotor} in the build, a fixture
- * root in the test that proves each rule can fail. Arrows point one way: users ← sessions ← oauth;
- * keys and clients serve sessions and oauth; audit, problems, configuration, persistence and
+ * root in the test that proves each rule can fail. Arrows point one way: users ← sessions ← sso ←
+ * oauth; keys and clients serve sessions and oauth; audit, problems, configuration, persistence and
  * metrics serve everyone and know no business component.
  */
 final class ComponentRules {
@@ -78,6 +78,7 @@ final class ComponentRules {
             component("oauth"),
             component("clients"),
             component("keys"),
+            component("sso"),
             component("audit"))
         .allowEmptyShould(true)
         .because("problems serve every component and special-case none");
@@ -89,6 +90,8 @@ final class ComponentRules {
         .withOptionalLayers(true)
         .layer("oauth")
         .definedBy(component("oauth"))
+        .layer("sso")
+        .definedBy(component("sso"))
         .layer("sessions")
         .definedBy(component("sessions"))
         .layer("users")
@@ -106,15 +109,17 @@ final class ComponentRules {
             component("metrics"))
         .whereLayer("oauth")
         .mayNotBeAccessedByAnyLayer()
-        .whereLayer("sessions")
+        .whereLayer("sso")
         .mayOnlyBeAccessedByLayers("oauth")
+        .whereLayer("sessions")
+        .mayOnlyBeAccessedByLayers("sso", "oauth")
         .whereLayer("users")
-        .mayOnlyBeAccessedByLayers("sessions", "oauth")
+        .mayOnlyBeAccessedByLayers("sso", "sessions", "oauth")
         .whereLayer("clients")
         .mayOnlyBeAccessedByLayers("sessions", "oauth")
         .whereLayer("keys")
         .mayOnlyBeAccessedByLayers("sessions", "oauth")
-        .because("users ← sessions ← oauth; keys and clients serve sessions and oauth");
+        .because("users ← sessions ← sso ← oauth; keys and clients serve sessions and oauth");
   }
 
   ArchRule sharedComponentsKnowNoBusinessComponent() {
@@ -133,7 +138,8 @@ final class ComponentRules {
             component("sessions"),
             component("oauth"),
             component("clients"),
-            component("keys"))
+            component("keys"),
+            component("sso"))
         .allowEmptyShould(true)
         .because("what everyone uses must not use anyone");
   }

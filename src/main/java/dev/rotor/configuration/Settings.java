@@ -25,6 +25,7 @@ public class Settings {
   private HttpSettings http;
   private UserSettings users;
   private DatabaseSettings database;
+  private SsoSettings sso;
 
   @PostConstruct
   void read() {
@@ -40,6 +41,7 @@ public class Settings {
     http = HttpSettings.read(config);
     users = UserSettings.read(config);
     database = DatabaseSettings.read(config);
+    sso = SsoSettings.read(config);
     List<String> problems = new ArrayList<>(config.problems());
     Optional<String> admin = config.optional("rotor.admin.username").filter(u -> !u.isBlank());
     if (admin.isPresent()
@@ -67,6 +69,11 @@ public class Settings {
   @Produces
   KeySettings keys() {
     return keys;
+  }
+
+  @Produces
+  SsoSettings sso() {
+    return sso;
   }
 
   @Produces

@@ -2,7 +2,7 @@ package dev.rotor.bench;
 
 import dev.rotor.keys.control.AccessTokenIssuer;
 import dev.rotor.keys.control.IssuerFixture;
-import dev.rotor.sessions.control.RefreshTokenMint;
+import dev.rotor.sessions.control.SecretTokens;
 import dev.rotor.users.control.Argon2idPasswordHash;
 import java.time.Instant;
 import java.util.Set;
@@ -68,7 +68,7 @@ public class HotPathBenchmark {
 
     @Setup
     public void setUp() {
-      value = RefreshTokenMint.mint();
+      value = SecretTokens.mint();
     }
   }
 
@@ -100,13 +100,13 @@ public class HotPathBenchmark {
   /** SHA-256 of a presented refresh token: the database lookup key (once per refresh). */
   @Benchmark
   public String hashRefreshToken(Token token) {
-    return RefreshTokenMint.hash(token.value);
+    return SecretTokens.hash(token.value);
   }
 
   /** 256 random bits, base64url: a new refresh token (once per refresh and per login). */
   @Benchmark
   public String mintRefreshToken() {
-    return RefreshTokenMint.mint();
+    return SecretTokens.mint();
   }
 
   /** One Argon2id hash at the default parameters (once per login and per registration). */

@@ -25,7 +25,13 @@ public class AuditEvent {
     LOGOUT,
     SESSION_REVOKED,
     PASSWORD_CHANGED,
-    ADMIN_ACTION
+    ADMIN_ACTION,
+    /** A client signed a user in through a live browser session, without a password. */
+    SSO_LOGIN,
+    SSO_LOGOUT,
+    CONSENT_GIVEN,
+    /** An authorization code came back a second time; the session it started is revoked. */
+    CODE_REPLAYED
   }
 
   @Id private String id;

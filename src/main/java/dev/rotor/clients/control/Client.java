@@ -3,10 +3,49 @@ package dev.rotor.clients.control;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
-/** A registered client; {@code secretHash} (SHA-256) is null for a public client. */
-public record Client(String id, byte[] secretHash, Set<String> grantTypes, Set<String> scopes) {
+/**
+ * A registered client; {@code secretHash} (SHA-256) is null for a public client. A browser client
+ * has {@code redirectUris} (matched exactly), a display {@code name}; a {@code firstParty} client
+ * skips consent; {@code requirePkce} is false only for a confidential client configured so.
+ */
+public record Client(
+    String id,
+    byte[] secretHash,
+    Set<String> grantTypes,
+    Set<String> scopes,
+    List<String> redirectUris,
+    List<String> postLogoutRedirectUris,
+    String name,
+    boolean firstParty,
+    boolean requirePkce) {
+
+  /** A client without browser sign-in: no redirect URIs, first party, PKCE required. */
+  public Client(String id, byte[] secretHash, Set<String> grantTypes, Set<String> scopes) {
+    this(id, secretHash, grantTypes, scopes, List.of(), List.of(), id, true, true);
+  }
+
+  public Client {
+    grantTypes = Collections.unmodifiableSet(new LinkedHashSet<>(grantTypes));
+    scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+    redirectUris = List.copyOf(redirectUris);
+    postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+    // A public client has nothing but PKCE to bind a code to itself.
+    requirePkce = requirePkce || secretHash == null;
+  }
+
+  /** Exact string comparison (RFC 9700 §4.1.3): no prefix, no pattern, no normalisation. */
+  public boolean allowsRedirectUri(String uri) {
+    return uri != null && redirectUris.contains(uri);
+  }
+
+  public boolean allowsPostLogoutRedirectUri(String uri) {
+    return uri != null && postLogoutRedirectUris.contains(uri);
+  }
 
   public boolean isConfidential() {
     return secretHash != null;
@@ -26,6 +65,11 @@ public record Client(String id, byte[] secretHash, Set<String> grantTypes, Set<S
     return secretHash != null
         && secret != null
         && MessageDigest.isEqual(secretHash, sha256(secret));
+  }
+
+  /** The stored form of a secret, for tests that build clients. */
+  public static byte[] sha256Of(String secret) {
+    return sha256(secret);
   }
 
   static byte[] sha256(String secret) {

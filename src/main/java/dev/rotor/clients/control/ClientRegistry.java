@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,7 @@ public class ClientRegistry {
   public static final String FIRST_PARTY = "rotor-app";
   public static final String DEFAULT_SCOPE = "profile";
   public static final String REFRESH_TOKEN_GRANT = "refresh_token";
+  public static final String AUTHORIZATION_CODE_GRANT = "authorization_code";
 
   private Map<String, Client> clients;
 
@@ -50,14 +52,36 @@ public class ClientRegistry {
               .filter(s -> !s.isBlank())
               .map(Client::sha256)
               .orElse(null);
+      List<String> redirectUris =
+          List.copyOf(
+              list(config.getOptionalValue(prefix + "redirect-uris", String.class).orElse("")));
+      // A client with redirect URIs signs users in through the browser unless told otherwise.
       Set<String> grants =
           list(
               config
                   .getOptionalValue(prefix + "grant-types", String.class)
-                  .orElse(REFRESH_TOKEN_GRANT));
+                  .orElse(
+                      redirectUris.isEmpty()
+                          ? REFRESH_TOKEN_GRANT
+                          : AUTHORIZATION_CODE_GRANT + "," + REFRESH_TOKEN_GRANT));
       Set<String> scopes =
           list(config.getOptionalValue(prefix + "scopes", String.class).orElse(DEFAULT_SCOPE));
-      all.put(id, new Client(id, hash, grants, scopes));
+      all.put(
+          id,
+          new Client(
+              id,
+              hash,
+              grants,
+              scopes,
+              redirectUris,
+              List.copyOf(
+                  list(
+                      config
+                          .getOptionalValue(prefix + "post-logout-redirect-uris", String.class)
+                          .orElse(""))),
+              config.getOptionalValue(prefix + "name", String.class).orElse(id),
+              config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false),
+              config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true)));
     }
     return Map.copyOf(all);
   }

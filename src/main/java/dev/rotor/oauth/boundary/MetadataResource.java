@@ -46,12 +46,24 @@ public class MetadataResource {
         Json.createObjectBuilder()
             .add("issuer", issuer.issuer())
             .add("jwks_uri", base + "/.well-known/jwks.json")
+            .add("authorization_endpoint", base + "/oauth2/authorize")
             .add("token_endpoint", base + "/oauth2/token")
+            .add("userinfo_endpoint", base + "/oauth2/userinfo")
+            .add("end_session_endpoint", base + "/oauth2/logout")
             .add("revocation_endpoint", base + "/oauth2/revoke")
             .add("introspection_endpoint", base + "/oauth2/introspect")
-            .add("grant_types_supported", Json.createArrayBuilder().add("refresh_token"))
-            // No authorization endpoint: first-party login is /auth/login (RFC 9700 §2.4).
-            .add("response_types_supported", Json.createArrayBuilder())
+            .add(
+                "grant_types_supported",
+                Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+            .add("response_types_supported", Json.createArrayBuilder().add("code"))
+            .add("response_modes_supported", Json.createArrayBuilder().add("query"))
+            .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+            .add("authorization_response_iss_parameter_supported", true)
+            .add(
+                "prompt_values_supported",
+                Json.createArrayBuilder().add("none").add("login").add("consent"))
+            .add("request_parameter_supported", false)
+            .add("request_uri_parameter_supported", false)
             .add("token_endpoint_auth_methods_supported", clientAuth)
             .add(
                 "revocation_endpoint_auth_methods_supported",
@@ -65,7 +77,7 @@ public class MetadataResource {
             .add(
                 "token_endpoint_auth_signing_alg_values_supported",
                 Json.createArrayBuilder().add(keys.algorithm()))
-            .add("scopes_supported", Json.createArrayBuilder().add("profile"))
+            .add("scopes_supported", Json.createArrayBuilder().add("openid").add("profile"))
             .add("subject_types_supported", Json.createArrayBuilder().add("public"))
             .add(
                 "id_token_signing_alg_values_supported",
@@ -93,7 +105,10 @@ public class MetadataResource {
           "groups",
           "sid",
           "client_id",
-          "scope"
+          "scope",
+          "auth_time",
+          "nonce",
+          "azp"
         }) {
       claims.add(claim);
     }

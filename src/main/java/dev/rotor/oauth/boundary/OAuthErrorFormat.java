@@ -38,9 +38,13 @@ public class OAuthErrorFormat implements ContainerResponseFilter {
         MediaType.APPLICATION_JSON_TYPE);
   }
 
-  /** Jersey gives the path without its leading slash, RESTEasy with it. */
+  /**
+   * The OAuth endpoints that answer in RFC 6749's format; UserInfo is a protected resource and
+   * answers as RFC 6750 says. Jersey gives the path without its leading slash, RESTEasy with it.
+   */
   static boolean isOAuth(String path) {
-    return path.startsWith("oauth2/") || path.startsWith("/oauth2/");
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return relative.startsWith("oauth2/") && !relative.startsWith("oauth2/userinfo");
   }
 
   private static String detail(Object problem) {

@@ -4,6 +4,7 @@ import dev.rotor.audit.control.Origin;
 import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.clients.control.ClientRegistry;
+import dev.rotor.oauth.control.CodeExchange;
 import dev.rotor.oauth.control.OAuthError;
 import dev.rotor.sessions.boundary.TokenResponse;
 import dev.rotor.sessions.control.RefreshRejected;
@@ -25,8 +26,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * RFC 6749 §6, the refresh token grant, with the same rotation and replay rules as {@code
- * /auth/refresh}. There is no password grant (RFC 9700 §2.4).
+ * The token endpoint: the authorization code grant (RFC 6749 §4.1.3 with PKCE, RFC 7636) and the
+ * refresh token grant (§6, the same rotation and replay rules as {@code /auth/refresh}). There is
+ * no password grant (RFC 9700 §2.4).
  */
 @RequestScoped
 @Path("oauth2/token")
@@ -37,6 +39,8 @@ public class TokenResource {
   @Inject ClientAuthentication clientAuthentication;
 
   @Inject RefreshRotation rotation;
+
+  @Inject CodeExchange codeExchange;
 
   @Inject Origin origin;
 
@@ -51,12 +55,27 @@ public class TokenResource {
     Client client =
         clientAuthentication.authenticate(
             authorization, Forms.single(form, "client_id"), Forms.single(form, "client_secret"));
-    if (!grantType.equals(ClientRegistry.REFRESH_TOKEN_GRANT)) {
+    if (!grantType.equals(ClientRegistry.REFRESH_TOKEN_GRANT)
+        && !grantType.equals(ClientRegistry.AUTHORIZATION_CODE_GRANT)) {
       throw new OAuthError(
-          400, "unsupported_grant_type", "Only the refresh_token grant is supported.");
+          400,
+          "unsupported_grant_type",
+          "Only the authorization_code and refresh_token grants are supported.");
     }
     if (!client.mayUse(grantType)) {
       throw new OAuthError(400, "unauthorized_client", "The client may not use this grant.");
+    }
+    if (grantType.equals(ClientRegistry.AUTHORIZATION_CODE_GRANT)) {
+      Instant now = clock.instant();
+      var exchanged =
+          codeExchange.exchange(
+              client,
+              Forms.required(form, "code"),
+              Forms.required(form, "redirect_uri"),
+              Forms.single(form, "code_verifier"),
+              origin,
+              now);
+      return TokenResponse.withIdToken(exchanged.pair(), exchanged.idToken(), now);
     }
     String refreshToken = Forms.required(form, "refresh_token");
     String scope = Forms.single(form, "scope");

@@ -27,7 +27,19 @@ public final class TokenResponse {
     return ok(body(pair, now, true));
   }
 
+  /** The code grant's answer: with the ID token when the scope has openid. */
+  public static Response withIdToken(TokenPair pair, String idToken, Instant now) {
+    if (idToken == null) {
+      return withScope(pair, now);
+    }
+    return ok(json(pair, now, true).add("id_token", idToken).build().toString());
+  }
+
   static String body(TokenPair pair, Instant now, boolean withScope) {
+    return json(pair, now, withScope).build().toString();
+  }
+
+  private static JsonObjectBuilder json(TokenPair pair, Instant now, boolean withScope) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("access_token", pair.accessToken())
@@ -38,7 +50,7 @@ public final class TokenResponse {
     if (withScope) {
       json.add("scope", pair.scope());
     }
-    return json.add("session_id", pair.sessionId()).build().toString();
+    return json.add("session_id", pair.sessionId());
   }
 
   private static Response ok(String body) {

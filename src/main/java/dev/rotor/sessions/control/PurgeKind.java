@@ -37,6 +37,22 @@ public enum PurgeKind {
           + " (SELECT 1 FROM refresh_token t WHERE t.session_id = s.id) LIMIT ?2%s)",
       " OF s",
       Cutoff.RETENTION),
+  /** Authorization codes expired longer than the retention ago (kept to recognise replays). */
+  AUTHORIZATION_CODES(
+      "authorization_codes",
+      "DELETE FROM authorization_code WHERE code_hash IN (SELECT code_hash FROM authorization_code"
+          + " WHERE expires_at < ?1 LIMIT ?2%s)",
+      "",
+      Cutoff.RETENTION),
+  /**
+   * Browser (single sign-on) sessions ended or past their absolute lifetime, after the retention.
+   */
+  BROWSER_SESSIONS(
+      "browser_sessions",
+      "DELETE FROM browser_session WHERE id IN (SELECT id FROM browser_session"
+          + " WHERE expires_at < ?1 OR ended_at < ?1 LIMIT ?2%s)",
+      "",
+      Cutoff.RETENTION),
   /** Audit events older than their own retention. */
   EVENTS(
       "events",

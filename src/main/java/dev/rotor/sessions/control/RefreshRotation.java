@@ -35,14 +35,10 @@ public class RefreshRotation {
   public TokenPair rotate(
       String presented, String clientId, Set<String> scope, Origin origin, Instant now) {
     if (scope == null && database == DatabaseKind.POSTGRESQL) {
-      String successor = RefreshTokenMint.mint();
+      String successor = SecretTokens.mint();
       Optional<PostgresRotation.Rotated> rotated =
           postgres.rotate(
-              RefreshTokenMint.hash(presented),
-              clientId,
-              RefreshTokenMint.hash(successor),
-              origin,
-              now);
+              SecretTokens.hash(presented), clientId, SecretTokens.hash(successor), origin, now);
       if (rotated.isPresent()) {
         return pairs.pair(
             rotated.get().subject(), successor, rotated.get().refreshExpiresAt(), now);

@@ -19,7 +19,7 @@ public class RefreshTokenLookup {
 
   public Optional<RefreshToken> find(String presented) {
     return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
-        .setParameter("hash", RefreshTokenMint.hash(presented))
+        .setParameter("hash", SecretTokens.hash(presented))
         .setHint(
             "jakarta.persistence.loadgraph", em.getEntityGraph(RefreshToken.WITH_SESSION_AND_USER))
         .getResultStream()

@@ -7,15 +7,15 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Makes refresh token values (256 random bits, base64url) and the SHA-256 digests that are all the
- * database ever sees of them.
+ * Makes secret token values (256 random bits, base64url): refresh tokens, browser session cookies,
+ * authorization codes; and the SHA-256 digests that are all the database ever sees of them.
  */
-public final class RefreshTokenMint {
+public final class SecretTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-  private RefreshTokenMint() {}
+  private SecretTokens() {}
 
   public static String mint() {
     byte[] bytes = new byte[32];

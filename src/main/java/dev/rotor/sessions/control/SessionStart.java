@@ -45,7 +45,7 @@ public class SessionStart {
 
   public TokenPair open(
       Authenticated who, String clientId, String scope, Origin origin, Instant now) {
-    String refresh = RefreshTokenMint.mint();
+    String refresh = SecretTokens.mint();
     Instant sessionExpiresAt = now.plus(lifetimes.sessionMax());
     var opening =
         new Opening(
@@ -55,7 +55,7 @@ public class SessionStart {
             origin,
             now,
             sessionExpiresAt,
-            RefreshTokenMint.hash(refresh),
+            SecretTokens.hash(refresh),
             pairs.refreshExpiry(now, sessionExpiresAt));
     String sessionId =
         database == DatabaseKind.POSTGRESQL ? postgres.open(opening) : jpa.open(opening);

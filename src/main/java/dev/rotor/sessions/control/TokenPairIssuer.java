@@ -24,9 +24,8 @@ public class TokenPairIssuer {
 
   /** Through JPA: stores the session's next refresh token (as its hash) and signs the pair. */
   TokenPair next(Session session, User user, String accessScope, Instant now) {
-    String refresh = RefreshTokenMint.mint();
-    em.persist(
-        session.issueRefreshToken(RefreshTokenMint.hash(refresh), now, lifetimes.refreshIdle()));
+    String refresh = SecretTokens.mint();
+    em.persist(session.issueRefreshToken(SecretTokens.hash(refresh), now, lifetimes.refreshIdle()));
     return pair(
         new AccessTokenIssuer.Subject(
             user.id(),

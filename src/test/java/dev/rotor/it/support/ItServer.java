@@ -18,6 +18,37 @@ public final class ItServer {
   public static final String SERVICE_SECRET = "it-service-secret";
   public static final String PUBLIC_CLIENT = "it-public";
 
+  /** Browser clients (single sign-on): a first-party single-page app (public, PKCE). */
+  public static final String SPA = "it-spa";
+
+  public static final String SPA_REDIRECT = "https://spa.example.test/callback";
+
+  /** Names without spaces: the settings also travel as space-separated JVM options. */
+  public static final String SPA_NAME = "Single-Page-App";
+
+  /** A first-party confidential web app. */
+  public static final String PORTAL = "it-portal";
+
+  public static final String PORTAL_SECRET = "it-portal-secret";
+  public static final String PORTAL_REDIRECT = "https://portal.example.test/callback";
+  public static final String PORTAL_LOGGED_OUT = "https://portal.example.test/signed-out";
+
+  /** A third-party public client: consent is asked. */
+  public static final String PARTNER = "it-partner";
+
+  public static final String PARTNER_NAME = "Partner-Reports";
+  public static final String PARTNER_REDIRECT = "https://partner.example.test/callback";
+
+  /**
+   * The relying party of RelyingPartyIT: a Jakarta Security OpenID client (confidential, no PKCE, a
+   * nonce) on its own Payara Micro at {@link #RP_PORT}.
+   */
+  public static final String RP = "it-rp";
+
+  public static final String RP_SECRET = "it-rp-secret";
+  public static final int RP_PORT = 18395;
+  public static final String RP_REDIRECT = "http://127.0.0.1:" + RP_PORT + "/rp/callback";
+
   private ItServer() {}
 
   /**
@@ -45,10 +76,30 @@ public final class ItServer {
     // Tests purge on demand; the timer stays out of their way.
     settings.put("rotor.purge.initial-delay", "PT1H");
     settings.put("rotor.purge.interval", "PT1H");
-    settings.put("rotor.clients", SERVICE + "," + PUBLIC_CLIENT);
+    settings.put(
+        "rotor.clients", String.join(",", SERVICE, PUBLIC_CLIENT, SPA, PORTAL, PARTNER, RP));
     settings.put("rotor.client." + SERVICE + ".secret", SERVICE_SECRET);
     settings.put("rotor.client." + SERVICE + ".scopes", "profile,email");
     settings.put("rotor.client." + PUBLIC_CLIENT + ".scopes", "profile,email");
+    settings.put("rotor.client." + SPA + ".redirect-uris", SPA_REDIRECT);
+    settings.put("rotor.client." + SPA + ".scopes", "openid,profile");
+    settings.put("rotor.client." + SPA + ".first-party", "true");
+    settings.put("rotor.client." + SPA + ".name", SPA_NAME);
+    settings.put("rotor.client." + PORTAL + ".secret", PORTAL_SECRET);
+    settings.put("rotor.client." + PORTAL + ".redirect-uris", PORTAL_REDIRECT);
+    settings.put("rotor.client." + PORTAL + ".post-logout-redirect-uris", PORTAL_LOGGED_OUT);
+    settings.put("rotor.client." + PORTAL + ".scopes", "openid,profile");
+    settings.put("rotor.client." + PORTAL + ".first-party", "true");
+    settings.put("rotor.client." + PORTAL + ".name", "Portal");
+    settings.put("rotor.client." + PARTNER + ".redirect-uris", PARTNER_REDIRECT);
+    settings.put("rotor.client." + PARTNER + ".scopes", "openid,profile");
+    settings.put("rotor.client." + PARTNER + ".name", PARTNER_NAME);
+    settings.put("rotor.client." + RP + ".secret", RP_SECRET);
+    settings.put("rotor.client." + RP + ".redirect-uris", RP_REDIRECT);
+    settings.put("rotor.client." + RP + ".scopes", "openid,profile,email");
+    settings.put("rotor.client." + RP + ".first-party", "true");
+    settings.put("rotor.client." + RP + ".require-pkce", "false");
+    settings.put("rotor.client." + RP + ".name", "Relying-Party");
     return settings;
   }
 

@@ -7,11 +7,11 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class RefreshTokenMintTest {
+class SecretTokensTest {
 
   @Test
   void aTokenCarries256RandomBitsInUrlSafeForm() {
-    String token = RefreshTokenMint.mint();
+    String token = SecretTokens.mint();
 
     assertThat(token).matches("[A-Za-z0-9_-]{43}");
     assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
@@ -21,18 +21,18 @@ class RefreshTokenMintTest {
   void tokensDoNotRepeat() {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {
-      assertThat(seen.add(RefreshTokenMint.mint())).isTrue();
+      assertThat(seen.add(SecretTokens.mint())).isTrue();
     }
   }
 
   @Test
   void theStoredHashIsTheSha256OfTheTokenNotTheToken() {
-    String token = RefreshTokenMint.mint();
+    String token = SecretTokens.mint();
 
-    String hash = RefreshTokenMint.hash(token);
+    String hash = SecretTokens.hash(token);
 
-    assertThat(hash).isEqualTo(RefreshTokenMint.hash(token)).isNotEqualTo(token).hasSize(43);
-    assertThat(RefreshTokenMint.hash("abc"))
+    assertThat(hash).isEqualTo(SecretTokens.hash(token)).isNotEqualTo(token).hasSize(43);
+    assertThat(SecretTokens.hash("abc"))
         .as("SHA-256 test vector of FIPS 180-2, base64url")
         .isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
   }

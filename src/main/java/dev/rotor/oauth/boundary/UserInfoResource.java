@@ -1,0 +1,78 @@
+package dev.rotor.oauth.boundary;
+
+import dev.rotor.Roles;
+import dev.rotor.oauth.control.AuthorizationRequest;
+import dev.rotor.sessions.control.RefreshTokenLookup;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * OpenID Connect's UserInfo endpoint (Core §5.3), GET or POST with a bearer access token of scope
+ * {@code openid} whose session is still alive: {@code sub}, and {@code preferred_username} with
+ * scope {@code profile}. Errors as RFC 6750 says, in {@code WWW-Authenticate}.
+ */
+@ApplicationScoped
+@Path("oauth2/userinfo")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+public class UserInfoResource {
+
+  @Inject RefreshTokenLookup lookup;
+
+  @Inject Clock clock;
+
+  @Context SecurityContext security;
+
+  @GET
+  public Response get() {
+    return userInfo();
+  }
+
+  @POST
+  public Response post() {
+    return userInfo();
+  }
+
+  private Response userInfo() {
+    JsonWebToken token = (JsonWebToken) security.getUserPrincipal();
+    String scope = token.getClaim("scope");
+    if (!AuthorizationRequest.hasScope(scope, AuthorizationRequest.OPENID)) {
+      return Response.status(403)
+          .header(
+              "WWW-Authenticate",
+              "Bearer error=\"insufficient_scope\", scope=\"openid\","
+                  + " error_description=\"The access token lacks scope openid.\"")
+          .header("Cache-Control", "no-store")
+          .build();
+    }
+    String sid = token.getClaim("sid");
+    if (lookup.session(sid).filter(s -> s.isUsable(clock.instant())).isEmpty()) {
+      return Response.status(401)
+          .header(
+              "WWW-Authenticate",
+              "Bearer error=\"invalid_token\", error_description=\"The session has ended.\"")
+          .header("Cache-Control", "no-store")
+          .build();
+    }
+    JsonObjectBuilder claims = Json.createObjectBuilder().add("sub", token.getSubject());
+    if (AuthorizationRequest.hasScope(scope, "profile")) {
+      claims.add("preferred_username", (String) token.getClaim("preferred_username"));
+    }
+    return Response.ok(claims.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

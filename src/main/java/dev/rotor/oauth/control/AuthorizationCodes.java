@@ -1,0 +1,102 @@
+package dev.rotor.oauth.control;
+
+import dev.rotor.audit.control.AuditLog;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.oauth.entity.AuthorizationCode;
+import dev.rotor.sessions.control.SecretTokens;
+import dev.rotor.sessions.control.SessionRevocation;
+import dev.rotor.sso.control.BrowserSessions.SignedIn;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Authorization codes: 256 random bits handed to the browser once, stored only as their SHA-256,
+ * valid for {@link #LIFETIME}, spent by exactly one exchange.
+ */
+@ApplicationScoped
+public class AuthorizationCodes {
+
+  public static final Duration LIFETIME = Duration.ofSeconds(60);
+
+  /** A code as its exchange found it: {@code firstUse} false means it came back (a replay). */
+  public record Spent(AuthorizationCode code, boolean firstUse) {}
+
+  @PersistenceContext EntityManager em;
+
+  @Inject SessionRevocation revocation;
+
+  @Inject AuditLog audit;
+
+  @Transactional
+  public String issue(AuthorizationRequest request, SignedIn signedIn, Instant now) {
+    String code = SecretTokens.mint();
+    em.persist(
+        new AuthorizationCode(
+            SecretTokens.hash(code),
+            request.client().id(),
+            request.redirectUri(),
+            request.codeChallenge(),
+            request.nonce(),
+            request.scope(),
+            signedIn.sessionId(),
+            signedIn.user().id(),
+            signedIn.authTime(),
+            now,
+            now.plus(LIFETIME)));
+    return code;
+  }
+
+  /**
+   * Marks the code used, in a transaction of its own so that a second exchange sees it at once;
+   * empty for a value that never was a code.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<Spent> spend(String code, Instant now) {
+    String hash = SecretTokens.hash(code);
+    AuthorizationCode found = em.find(AuthorizationCode.class, hash);
+    if (found == null) {
+      return Optional.empty();
+    }
+    boolean first =
+        em.createNamedQuery(AuthorizationCode.USE)
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("hash", hash)
+                .executeUpdate()
+            > 0;
+    return Optional.of(new Spent(found, first));
+  }
+
+  /**
+   * A code came back (RFC 6749 §4.1.2): the token session its first exchange started is revoked,
+   * and the replay recorded.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void replayed(AuthorizationCode code, Origin origin) {
+    if (code.sessionId() != null) {
+      revocation.revokeOwn(code.userId(), code.sessionId(), "code-replay", origin);
+    }
+    audit.record(
+        AuditEvent.Type.CODE_REPLAYED,
+        code.userId(),
+        null,
+        code.sessionId(),
+        origin,
+        "client " + code.clientId());
+  }
+
+  /** Remembers the token session a code started, to revoke it if the code comes back. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void started(String code, String sessionId) {
+    em.createNamedQuery(AuthorizationCode.STARTED)
+        .setParameter("sessionId", sessionId)
+        .setParameter("hash", SecretTokens.hash(code))
+        .executeUpdate();
+  }
+}
