@@ -94,7 +94,10 @@ class OAuthIT {
           .containsEntry("token_endpoint", ItServer.ISSUER + "/oauth2/token")
           .containsEntry("revocation_endpoint", ItServer.ISSUER + "/oauth2/revoke")
           .containsEntry("introspection_endpoint", ItServer.ISSUER + "/oauth2/introspect")
-          .containsEntry("grant_types_supported", List.of("refresh_token"));
+          .containsEntry("authorization_endpoint", ItServer.ISSUER + "/oauth2/authorize")
+          .containsEntry("userinfo_endpoint", ItServer.ISSUER + "/oauth2/userinfo")
+          .containsEntry("end_session_endpoint", ItServer.ISSUER + "/oauth2/logout")
+          .containsEntry("grant_types_supported", List.of("authorization_code", "refresh_token"));
     }
   }
 

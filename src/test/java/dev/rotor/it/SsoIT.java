@@ -553,6 +553,25 @@ class SsoIT {
   }
 
   @Test
+  void disablingTheUserEndsTheSingleSignOnSession() throws Exception {
+    String user = Users.unique("sso-disabled");
+    Api.Reply registered = api.register(user, Users.PASSWORD);
+    try (WebClient web = browser()) {
+      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
+      Api.Reply disabled =
+          api.patchJson(
+              "admin/users/" + registered.string("id"),
+              "{\"enabled\":false}",
+              Users.adminToken(api));
+      assertThat(disabled.status()).isEqualTo(200);
+
+      Flow silent = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.NONE);
+      assertThat(error(web.getPage(silent.url()), silent).getErrorObject().getCode())
+          .isEqualTo("login_required");
+    }
+  }
+
+  @Test
   void userInfoNeedsScopeOpenid() {
     String access = Users.registeredAndLoggedIn(api, "sso-userinfo").string("access_token");
     Api.Reply refused = api.get("oauth2/userinfo", access);

@@ -3,6 +3,7 @@ package dev.rotor.clients.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +97,16 @@ public class ClientRegistry {
 
   public Optional<Client> find(String id) {
     return Optional.ofNullable(id).map(clients::get);
+  }
+
+  /** Every scope some client may ask for, {@code openid} first: what discovery advertises. */
+  public Set<String> allScopes() {
+    Set<String> all = new LinkedHashSet<>();
+    all.add("openid");
+    clients.values().stream()
+        .sorted(Comparator.comparing(Client::id))
+        .forEach(c -> all.addAll(c.scopes()));
+    return all;
   }
 
   /** The client of the first-party API, {@code rotor-app}. */

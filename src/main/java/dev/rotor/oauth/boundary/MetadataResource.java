@@ -1,5 +1,6 @@
 package dev.rotor.oauth.boundary;
 
+import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.configuration.IssuerSettings;
 import dev.rotor.configuration.KeySettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,8 @@ public class MetadataResource {
   @Inject IssuerSettings issuer;
 
   @Inject KeySettings keys;
+
+  @Inject ClientRegistry clients;
 
   @GET
   @Path("oauth-authorization-server")
@@ -77,7 +80,9 @@ public class MetadataResource {
             .add(
                 "token_endpoint_auth_signing_alg_values_supported",
                 Json.createArrayBuilder().add(keys.algorithm()))
-            .add("scopes_supported", Json.createArrayBuilder().add("openid").add("profile"))
+            // openid and every scope a registered client may ask for: OpenID clients (Jakarta
+            // Security's) refuse to start when a scope they ask for is not listed here.
+            .add("scopes_supported", Json.createArrayBuilder(clients.allScopes()))
             .add("subject_types_supported", Json.createArrayBuilder().add("public"))
             .add(
                 "id_token_signing_alg_values_supported",
