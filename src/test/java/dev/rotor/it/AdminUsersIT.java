@@ -64,6 +64,19 @@ class AdminUsersIT {
   }
 
   @Test
+  void aSearchMatchesUnderscoresLiterally() {
+    String tag = Users.unique("us");
+    create(tag + "_x", "[\"user\"]");
+    create(tag + "ax", "[\"user\"]");
+
+    Api.Reply found = api.get("admin/users?q=" + tag + "_x", admin);
+
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.json()).containsEntry("total", 1L);
+    assertThat(found.body()).contains(tag + "_x").doesNotContain(tag + "ax");
+  }
+
+  @Test
   void disablingAUserEndsTheirSessionsAtOnceAndKeepsThemOut() {
     Api.Reply login = Users.registeredAndLoggedIn(api, "disabled");
     String id = (String) api.me(login.string("access_token")).json().get("id");

@@ -93,9 +93,12 @@ public class Accounts {
         .getSingleResult();
   }
 
-  private static String pattern(String q) {
+  /** A LIKE pattern that matches {@code q} literally: {@code \\ % _} are escaped, not dropped. */
+  static String pattern(String q) {
     String fragment =
-        q == null ? "" : User.keyOf(q).replace("\\", "").replace("%", "").replace("_", "");
+        q == null
+            ? ""
+            : User.keyOf(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return "%" + fragment + "%";
   }
 

@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
     query = "SELECT u FROM User u WHERE u.usernameKey = :usernameKey")
 @NamedQuery(
     name = User.SEARCH,
-    query = "SELECT u FROM User u WHERE u.usernameKey LIKE :q ORDER BY u.usernameKey")
+    query = "SELECT u FROM User u WHERE u.usernameKey LIKE :q ESCAPE '\\' ORDER BY u.usernameKey")
 @NamedQuery(
     name = User.COUNT_SEARCH,
-    query = "SELECT COUNT(u) FROM User u WHERE u.usernameKey LIKE :q")
+    query = "SELECT COUNT(u) FROM User u WHERE u.usernameKey LIKE :q ESCAPE '\\'")
 @NamedQuery(
     name = User.COUNT_ENABLED_ADMINS,
     query = "SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.roles LIKE '%admin%'")
