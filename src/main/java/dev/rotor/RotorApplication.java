@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -33,4 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                     type = SecuritySchemeType.HTTP,
                     scheme = "bearer",
                     bearerFormat = "JWT")))
-public class RotorApplication extends Application {}
+public class RotorApplication extends Application {
+
+  /** Jersey (Payara) would publish a WADL at /application.wadl; RESTEasy has none. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

@@ -27,6 +27,7 @@ public class ErrorPageServlet extends HttpServlet {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
     response.setStatus(status);
+    response.setHeader("X-Content-Type-Options", "nosniff");
     response.setContentType(Problems.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     String detail =

@@ -347,6 +347,21 @@ class OAuthIT {
   }
 
   @Test
+  void anAccessTokenIsInactiveTheInstantItExpires() {
+    Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+    String access = login.string("access_token");
+    long ttl = ((Number) login.json().get("expires_in")).longValue();
+
+    api.moveClock(java.time.Duration.ofSeconds(ttl - 2));
+    assertThat(form("oauth2/introspect", BASIC, Map.of("token", access)).json())
+        .containsEntry("active", true);
+    api.moveClock(java.time.Duration.ofSeconds(ttl + 1));
+    assertThat(form("oauth2/introspect", BASIC, Map.of("token", access)).json())
+        .as("no leeway after exp")
+        .isEqualTo(Map.of("active", false));
+  }
+
+  @Test
   void onlyConfidentialClientsAndAdminsMayIntrospect() {
     Api.Reply login = Users.registeredAndLoggedIn(api, "introspected");
 

@@ -28,4 +28,19 @@ class OperationsIT {
     assertThat(openapi.body())
         .contains("/auth/login", "/auth/refresh", "/sessions", "/admin/users", "/oauth2/token");
   }
+
+  @Test
+  void everyAnswerForbidsContentSniffingAndThereIsNoWadl() {
+    for (Api.Reply reply :
+        java.util.List.of(
+            api.get(".well-known/jwks.json", null),
+            api.get("users/me", null),
+            api.get("no/such/thing", null),
+            api.get("application.wadl", null))) {
+      assertThat(reply.header("X-Content-Type-Options")).as(reply.body()).isEqualTo("nosniff");
+    }
+    Api.Reply wadl = api.get("application.wadl", null);
+    assertThat(wadl.status()).isEqualTo(404);
+    assertThat(wadl.header("Content-Type")).startsWith("application/problem+json");
+  }
 }
