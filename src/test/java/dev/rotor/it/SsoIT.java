@@ -205,6 +205,18 @@ class SsoIT {
     return (OIDCTokenResponse) response.toSuccessResponse();
   }
 
+  /** The SPA refreshes its session at the token endpoint, as its client library would. */
+  static TokenResponse refreshAsSpa(OIDCTokenResponse tokens) throws Exception {
+    return TokenResponse.parse(
+        new TokenRequest(
+                TOKEN,
+                new ClientID(ItServer.SPA),
+                new RefreshTokenGrant(tokens.getTokens().getRefreshToken()),
+                null)
+            .toHTTPRequest()
+            .send());
+  }
+
   /** jose4j, from the JWK Set URL and the issuer alone, as an independent relying party would. */
   static JwtClaims verifyIdToken(String idToken, String clientId) throws Exception {
     JwtConsumer consumer =
@@ -241,7 +253,9 @@ class SsoIT {
       assertThat(login.getWebResponse().getResponseHeaderValue("Cache-Control"))
           .contains("no-store");
       assertThat(login.getElementsByTagName("label")).hasSize(2);
-      assertThat(login.getHtmlElementById("username").getAttribute("id")).isEqualTo("username");
+      assertThat((Object) login.getFirstByXPath("//label[@for='username']")).isNotNull();
+      assertThat((Object) login.getFirstByXPath("//label[@for='password']")).isNotNull();
+      assertThat(login.getHtmlElementById("password").getAttribute("type")).isEqualTo("password");
 
       Page back = submitLogin(login, user, Users.PASSWORD);
       AuthorizationCode code = success(back, flow).getAuthorizationCode();
@@ -268,15 +282,7 @@ class SsoIT {
       assertThat(info.json()).containsEntry("sub", id.getSubject());
       assertThat(info.json()).containsEntry("preferred_username", user);
 
-      TokenResponse refreshed =
-          TokenResponse.parse(
-              new TokenRequest(
-                      TOKEN,
-                      new ClientID(ItServer.SPA),
-                      new RefreshTokenGrant(tokens.getTokens().getRefreshToken()),
-                      null)
-                  .toHTTPRequest()
-                  .send());
+      TokenResponse refreshed = refreshAsSpa(tokens);
       assertThat(refreshed.indicatesSuccess()).isTrue();
     }
   }
@@ -364,15 +370,7 @@ class SsoIT {
       assertThat(((TokenErrorResponse) replay).getErrorObject().getCode())
           .isEqualTo("invalid_grant");
       assertThat(api.get("oauth2/userinfo", access).status()).isEqualTo(401);
-      TokenResponse refreshed =
-          TokenResponse.parse(
-              new TokenRequest(
-                      TOKEN,
-                      new ClientID(ItServer.SPA),
-                      new RefreshTokenGrant(tokens.getTokens().getRefreshToken()),
-                      null)
-                  .toHTTPRequest()
-                  .send());
+      TokenResponse refreshed = refreshAsSpa(tokens);
       assertThat(refreshed.indicatesSuccess()).isFalse();
       Api.Reply events = api.get("admin/events?type=CODE_REPLAYED", Users.adminToken(api));
       assertThat(events.body()).contains("client " + ItServer.SPA);
