@@ -26,6 +26,7 @@ public class Settings {
   private UserSettings users;
   private DatabaseSettings database;
   private SsoSettings sso;
+  private ThrottleSettings throttle;
 
   @PostConstruct
   void read() {
@@ -42,6 +43,7 @@ public class Settings {
     users = UserSettings.read(config);
     database = DatabaseSettings.read(config);
     sso = SsoSettings.read(config);
+    throttle = ThrottleSettings.read(config);
     List<String> problems = new ArrayList<>(config.problems());
     Optional<String> admin = config.optional("rotor.admin.username").filter(u -> !u.isBlank());
     if (admin.isPresent()
@@ -74,6 +76,11 @@ public class Settings {
   @Produces
   SsoSettings sso() {
     return sso;
+  }
+
+  @Produces
+  ThrottleSettings throttle() {
+    return throttle;
   }
 
   @Produces

@@ -10,6 +10,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException e) {
+    Response response = answer(e);
+    return e.retryAfterSeconds() > 0
+        ? Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build()
+        : response;
+  }
+
+  private static Response answer(ProblemException e) {
     if (e.field() != null) {
       return Problems.invalidParams(
           e.status(), e.title(), e.detail(), java.util.Map.of(e.field(), e.reason()));

@@ -67,6 +67,23 @@ class CrossServerIT {
   }
 
   @Test
+  void failedPasswordChecksOnBothServersCountTogether() {
+    String name = Users.unique("two-nodes");
+    assertThat(api.register(name, Users.PASSWORD).status()).isEqualTo(201);
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.login(name, "wrong on wildfly").status()).isEqualTo(401);
+    }
+    for (int i = 0; i < 2; i++) {
+      assertThat(other.login(name, "wrong on payara micro").status()).isEqualTo(401);
+    }
+
+    assertThat(api.login(name, Users.PASSWORD).status())
+        .as("five failures in all lock the account on every node")
+        .isEqualTo(429);
+    assertThat(other.login(name, Users.PASSWORD).status()).isEqualTo(429);
+  }
+
+  @Test
   void aRefreshChainContinuesOnTheOtherServer() {
     Api.Reply login = Users.registeredAndLoggedIn(api, "chain");
 

@@ -93,7 +93,11 @@ class PurgeIT {
     assertThat(api.refresh(recentLive).status()).as("and it revoked its session").isEqualTo(401);
 
     Map<String, Object> again = purge();
-    assertThat(again.get("total")).as("nothing is removed twice").isEqualTo(0L);
+    for (String kind :
+        List.of("expired_tokens", "spent_tokens", "revoked_session_tokens", "sessions")) {
+      // Not the throttle's kinds: the admin's login for this purge made an address row anew.
+      assertThat(removed(again, kind)).as("nothing is removed twice: " + kind).isZero();
+    }
   }
 
   @Test

@@ -464,6 +464,25 @@ class SsoIT {
   }
 
   @Test
+  void theLoginFormSharesTheAccountLockOfTheApi() throws Exception {
+    String user = newUser(api, "sso-locked");
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.login(user, "not-the-password").status()).isEqualTo(401);
+    }
+    try (WebClient web = browser()) {
+      Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+
+      HtmlPage locked = (HtmlPage) submitLogin(web.getPage(flow.url()), user, Users.PASSWORD);
+
+      assertThat(status(locked)).isEqualTo(429);
+      assertThat(locked.getWebResponse().getResponseHeaderValue("Retry-After")).matches("\\d+");
+      assertThat(locked.getHtmlElementById("error").asNormalizedText())
+          .startsWith("Too many sign-in attempts.");
+      assertThat(web.getCookieManager().getCookie("rotor_sso")).isNull();
+    }
+  }
+
+  @Test
   void aWrongPasswordShowsTheSamePageWithOneGenericMessage() throws Exception {
     String user = newUser(api, "sso-wrong");
     try (WebClient web = browser()) {

@@ -31,7 +31,9 @@ public class AuditEvent {
     SSO_LOGOUT,
     CONSENT_GIVEN,
     /** An authorization code came back a second time; the session it started is revoked. */
-    CODE_REPLAYED
+    CODE_REPLAYED,
+    /** A password check refused by the brute-force defence, or an account locked by it. */
+    LOGIN_THROTTLED
   }
 
   @Id private String id;

@@ -12,6 +12,7 @@ import dev.rotor.sso.control.BrowserSessions;
 import dev.rotor.sso.control.BrowserSessions.SignedIn;
 import dev.rotor.sso.control.Consents;
 import dev.rotor.users.control.Accounts;
+import dev.rotor.users.control.LoginThrottled;
 import dev.rotor.users.control.UserIdentityStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,8 @@ import java.util.Map;
 public class AuthorizeResource {
 
   static final String BAD_CREDENTIALS = "Invalid username or password.";
+
+  static final String THROTTLED = "Too many sign-in attempts. Try again in %d seconds.";
 
   @Inject ClientRegistry clients;
 
@@ -147,7 +150,15 @@ public class AuthorizeResource {
     if (username == null || password == null || username.length() > 64 || password.length() > 128) {
       return loginPage(request, csrf, username, BAD_CREDENTIALS);
     }
-    var check = identityStore.check(new UsernamePasswordCredential(username, password));
+    UserIdentityStore.Check check;
+    try {
+      check = identityStore.check(new UsernamePasswordCredential(username, password), origin);
+    } catch (LoginThrottled e) {
+      return Response.fromResponse(
+              loginPage(request, csrf, username, THROTTLED.formatted(e.retryAfterSeconds()), 429))
+          .header("Retry-After", e.retryAfterSeconds())
+          .build();
+    }
     if (!check.valid()) {
       audit.record(
           AuditEvent.Type.LOGIN_FAILED,
@@ -231,9 +242,14 @@ public class AuthorizeResource {
 
   private Response loginPage(
       AuthorizationRequest request, String csrf, String username, String error) {
+    return loginPage(request, csrf, username, error, 200);
+  }
+
+  private Response loginPage(
+      AuthorizationRequest request, String csrf, String username, String error, int status) {
     String token = BrowserCookies.csrfToken(csrf);
     return pages.render(
-        200,
+        status,
         "login",
         new LoginPage(
             request.client().name(),

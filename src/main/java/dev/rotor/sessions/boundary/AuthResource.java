@@ -61,7 +61,9 @@ public class AuthResource {
   public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest body) {
     Client client = client(body);
     var check =
-        identityStore.check(new UsernamePasswordCredential(body.username(), body.password()));
+        identityStore.check(
+            new UsernamePasswordCredential(body.username(), body.password()),
+            callerOrigin.current());
     if (!check.valid()) {
       audit.record(
           AuditEvent.Type.LOGIN_FAILED,

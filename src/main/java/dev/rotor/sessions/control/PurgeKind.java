@@ -53,6 +53,20 @@ public enum PurgeKind {
           + " WHERE expires_at < ?1 OR ended_at < ?1 LIMIT ?2%s)",
       "",
       Cutoff.RETENTION),
+  /** Failed-login counters whose lock and failure memory are both over. */
+  ACCOUNT_THROTTLES(
+      "account_throttles",
+      "DELETE FROM account_throttle WHERE account_hash IN (SELECT account_hash FROM"
+          + " account_throttle WHERE expires_at < ?1 LIMIT ?2%s)",
+      "",
+      Cutoff.NOW),
+  /** Address budgets that have refilled: a missing row is a full budget. */
+  ADDRESS_THROTTLES(
+      "address_throttles",
+      "DELETE FROM address_throttle WHERE address IN (SELECT address FROM address_throttle"
+          + " WHERE expires_at < ?1 LIMIT ?2%s)",
+      "",
+      Cutoff.NOW),
   /** Audit events older than their own retention. */
   EVENTS(
       "events",

@@ -71,22 +71,18 @@ public class AdminUsersResource {
         accounts.count(q));
   }
 
+  /** Not transactional: the password is hashed before the account's short transaction. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Transactional
   public Response create(@NotNull(message = "a JSON body is required") @Valid NewUser body) {
     var user =
         accounts.create(
             body.username(),
             body.password(),
-            roles(body.roles() == null ? List.of(Roles.USER) : body.roles()));
-    audit.record(
-        AuditEvent.Type.ADMIN_ACTION,
-        user.id(),
-        user.username(),
-        null,
-        origin,
-        "created by " + token.getSubject());
+            roles(body.roles() == null ? List.of(Roles.USER) : body.roles()),
+            AuditEvent.Type.ADMIN_ACTION,
+            "created by " + token.getSubject(),
+            origin);
     return Response.created(URI.create("/admin/users/" + user.id()))
         .entity(UserResponse.of(user))
         .build();

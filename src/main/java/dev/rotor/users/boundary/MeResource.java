@@ -9,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -71,7 +70,6 @@ public class MeResource {
   @PUT
   @Path("password")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Transactional
   public void changePassword(
       @NotNull(message = "a JSON body is required") @Valid PasswordChange body) {
     accounts.changePassword(

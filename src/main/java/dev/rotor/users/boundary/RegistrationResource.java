@@ -1,15 +1,14 @@
 package dev.rotor.users.boundary;
 
 import dev.rotor.Roles;
-import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.configuration.UserSettings;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.users.control.Accounts;
+import dev.rotor.users.control.LoginThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,20 +29,30 @@ public class RegistrationResource {
 
   @Inject Accounts accounts;
 
-  @Inject AuditLog audit;
+  @Inject LoginThrottle throttle;
 
   @Inject Origin origin;
 
   @Inject UserSettings settings;
 
+  /**
+   * Not transactional: the password is hashed before the account's short transaction. A
+   * registration hashes, so it counts against the address's budget of password checks.
+   */
   @POST
-  @Transactional
   public Response register(@NotNull(message = "a JSON body is required") @Valid Credentials body) {
     if (!settings.registrationOpen()) {
       throw new ProblemException(403, "Forbidden", "Self-registration is switched off.");
     }
-    var user = accounts.create(body.username(), body.password(), Set.of(Roles.USER));
-    audit.record(AuditEvent.Type.REGISTERED, user.id(), user.username(), null, origin, null);
+    throttle.admit(origin, body.username());
+    var user =
+        accounts.create(
+            body.username(),
+            body.password(),
+            Set.of(Roles.USER),
+            AuditEvent.Type.REGISTERED,
+            null,
+            origin);
     return Response.created(URI.create("/admin/users/" + user.id()))
         .entity(UserResponse.of(user))
         .build();

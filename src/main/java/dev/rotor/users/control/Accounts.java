@@ -38,8 +38,21 @@ public class Accounts {
 
   @Inject Event<AccountChanged> accountChanged;
 
-  /** Creates an account; 400 when username or password break the rules, 409 when taken. */
-  public User create(String username, String password, Set<String> roles) {
+  @Inject AccountWrites store;
+
+  @Inject LoginThrottle throttle;
+
+  /**
+   * Creates an account, with its audit event in the same transaction; 400 when username or password
+   * break the rules, 409 when taken. The password is hashed first, outside any transaction.
+   */
+  public User create(
+      String username,
+      String password,
+      Set<String> roles,
+      AuditEvent.Type event,
+      String reason,
+      Origin origin) {
     if (!USERNAME.matcher(username).matches()) {
       throw new ProblemException(
           400, "Bad Request", "username: 3 to 64 characters, letters, digits and . _ @ + - only");
@@ -54,28 +67,30 @@ public class Accounts {
     }
     User user =
         new User(username, passwordHash.generate(password.toCharArray()), roles, clock.instant());
-    em.persist(user);
-    em.flush();
-    return user;
+    return store.insert(user, event, reason, origin);
   }
 
-  /** Changes the caller's own password; the other sessions end with it. */
+  /**
+   * Changes the caller's own password; the other sessions end with it. The current password is
+   * checked behind the brute-force defence, and both hashes run before the one short transaction
+   * that stores the new one, only if the password did not change meanwhile.
+   */
   public void changePassword(
       String userId, String current, String next, String keepSessionId, Origin origin) {
     User user =
         byId(userId).orElseThrow(() -> new ProblemException(404, "Not Found", "No such user."));
+    LoginThrottle.Attempt attempt = throttle.begin(user.username(), origin);
     if (!passwordHash.verify(current.toCharArray(), user.passwordHash())) {
+      attempt.failed();
       throw ProblemException.invalidField("current_password", "is not the current password");
     }
+    attempt.succeeded();
     PasswordPolicy.violation(next)
         .ifPresent(
             v -> {
               throw ProblemException.invalidField("new_password", v);
             });
-    user.changePasswordHash(passwordHash.generate(next.toCharArray()));
-    audit.record(
-        AuditEvent.Type.PASSWORD_CHANGED, userId, user.username(), keepSessionId, origin, null);
-    passwordChanged.fire(new PasswordChanged(userId, keepSessionId, origin));
+    store.changePassword(user, passwordHash.generate(next.toCharArray()), keepSessionId, origin);
   }
 
   /** A page of users, by username, optionally only those whose name contains {@code q}. */
@@ -168,9 +183,17 @@ public class Accounts {
     return Optional.ofNullable(em.find(User.class, id));
   }
 
-  /** Its own transaction: login holds none while it hashes, so no connection waits on Argon2. */
+  /**
+   * Its own transaction: login holds none while it hashes, so no connection waits on Argon2. Only
+   * if the hash is still the one that was checked: a password changed meanwhile is not overwritten.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void replacePasswordHash(String userId, String newHash) {
-    byId(userId).ifPresent(u -> u.changePasswordHash(newHash));
+  public boolean replacePasswordHash(String userId, String checkedHash, String newHash) {
+    return em.createNamedQuery(User.REPLACE_HASH)
+            .setParameter("id", userId)
+            .setParameter("checked", checkedHash)
+            .setParameter("next", newHash)
+            .executeUpdate()
+        == 1;
   }
 }

@@ -1,6 +1,7 @@
 package dev.rotor.users.control;
 
 import dev.rotor.configuration.PasswordSettings;
+import dev.rotor.problems.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -8,18 +9,25 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.PasswordHash;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +38,10 @@ import java.util.regex.Pattern;
  * login storm queues here instead of taking every core and megabyte from refreshes. Bouncy Castle's
  * memory (m KiB per permit) is allocated once and reused, cleared after every hash: a fresh 19 MiB
  * per login kept the garbage collector busier than the hash itself in a small heap.
+ *
+ * <p>At most {@code rotor.password.max-queued-hashes} wait for a hashing thread; beyond that the
+ * answer is 503 at once, so a login flood cannot park every HTTP thread. No hash runs inside a
+ * transaction: a transaction holds a pooled connection, and Argon2 would hold it with it.
  */
 @ApplicationScoped
 public class Argon2idPasswordHash implements PasswordHash {
@@ -41,18 +53,26 @@ public class Argon2idPasswordHash implements PasswordHash {
   private static final int HASH_BYTES = 32;
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getDecoder();
+
+  /** A full queue drains in well under a second: the client may come back after one. */
+  static final Duration RETRY_WHEN_FULL = Duration.ofSeconds(1);
+
   private static final System.Logger LOG = System.getLogger(Argon2idPasswordHash.class.getName());
 
   int memoryKib;
   int iterations;
   int parallelism;
   int maxConcurrent;
+  int maxQueued;
   boolean nativeHash;
 
   @Inject PasswordSettings settings;
 
   /** The container's; null without one. */
   @Resource ManagedThreadFactory threadFactory;
+
+  /** The container's, to refuse hashing inside a transaction; null without one. */
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private final SecureRandom random = new SecureRandom();
 
@@ -72,10 +92,21 @@ public class Argon2idPasswordHash implements PasswordHash {
   /** For use without a container; {@code nativeHash} as {@code rotor.password.argon2.native}. */
   public Argon2idPasswordHash(
       int memoryKib, int iterations, int parallelism, int maxConcurrent, boolean nativeHash) {
+    this(memoryKib, iterations, parallelism, maxConcurrent, 64, nativeHash);
+  }
+
+  public Argon2idPasswordHash(
+      int memoryKib,
+      int iterations,
+      int parallelism,
+      int maxConcurrent,
+      int maxQueued,
+      boolean nativeHash) {
     this.memoryKib = memoryKib;
     this.iterations = iterations;
     this.parallelism = parallelism;
     this.maxConcurrent = maxConcurrent;
+    this.maxQueued = maxQueued;
     this.nativeHash = nativeHash;
     init();
   }
@@ -86,25 +117,47 @@ public class Argon2idPasswordHash implements PasswordHash {
     iterations = settings.iterations();
     parallelism = settings.parallelism();
     maxConcurrent = settings.maxConcurrentHashes();
+    maxQueued = settings.maxQueuedHashes();
     nativeHash = settings.nativeArgon2();
     init();
   }
 
   private void init() {
-    int limit = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
     Optional<Argon2idEngine> shared = nativeHash ? NativeArgon2id.load() : Optional.empty();
+    init(() -> shared.orElseGet(() -> new BouncyCastleArgon2id(memoryKib, parallelism)));
+  }
+
+  /** With the engines a test gives (one that waits for it, say). */
+  Argon2idPasswordHash(Supplier<Argon2idEngine> engine, int maxConcurrent, int maxQueued) {
+    this.memoryKib = 8;
+    this.iterations = 1;
+    this.parallelism = 1;
+    this.maxConcurrent = maxConcurrent;
+    this.maxQueued = maxQueued;
+    init(engine);
+  }
+
+  private void init(Supplier<Argon2idEngine> engine) {
+    int limit = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
     engines = new ArrayBlockingQueue<>(limit, true);
     for (int i = 0; i < limit; i++) {
-      engines.add(shared.orElseGet(() -> new BouncyCastleArgon2id(memoryKib, parallelism)));
+      engines.add(engine.get());
     }
     hashers =
-        Executors.newFixedThreadPool(
-            limit, threadFactory != null ? threadFactory : Argon2idPasswordHash::daemon);
+        new ThreadPoolExecutor(
+            limit,
+            limit,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(maxQueued),
+            threadFactory != null ? threadFactory : Argon2idPasswordHash::daemon,
+            new ThreadPoolExecutor.AbortPolicy());
     LOG.log(
         System.Logger.Level.INFO,
-        "Passwords are hashed by {0}, at most {1} at once",
+        "Passwords are hashed by {0}, at most {1} at once, at most {2} waiting",
         engines.peek().name(),
-        limit);
+        limit,
+        maxQueued);
   }
 
   @PreDestroy
@@ -116,6 +169,11 @@ public class Argon2idPasswordHash implements PasswordHash {
     Thread thread = new Thread(hashing, "argon2id");
     thread.setDaemon(true);
     return thread;
+  }
+
+  /** How many hashes wait for a hashing thread right now. */
+  int waiting() {
+    return ((ThreadPoolExecutor) hashers).getQueue().size();
   }
 
   /** The engine in use: "libargon2 (native)" or "Bouncy Castle". */
@@ -162,10 +220,15 @@ public class Argon2idPasswordHash implements PasswordHash {
 
   private byte[] compute(
       char[] password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    if (transactions != null
+        && transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+      throw new IllegalStateException(
+          "a password hash must not run inside a transaction: it would hold a pooled connection");
+    }
     byte[] utf8 = new String(password).getBytes(StandardCharsets.UTF_8);
     try {
       return await(
-          hashers.submit(
+          submit(
               () -> {
                 // As many engines as hashing threads: one is always free here.
                 Argon2idEngine engine = engines.remove();
@@ -177,6 +240,15 @@ public class Argon2idPasswordHash implements PasswordHash {
               }));
     } finally {
       Arrays.fill(utf8, (byte) 0);
+    }
+  }
+
+  private Future<byte[]> submit(Callable<byte[]> hash) {
+    try {
+      return hashers.submit(hash);
+    } catch (RejectedExecutionException e) {
+      throw ProblemException.unavailable(
+          "Too many password checks are waiting; try again shortly.", RETRY_WHEN_FULL);
     }
   }
 

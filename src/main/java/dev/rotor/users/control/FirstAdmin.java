@@ -1,10 +1,13 @@
 package dev.rotor.users.control;
 
 import dev.rotor.Roles;
+import dev.rotor.audit.control.Origin;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
@@ -28,14 +31,17 @@ public class FirstAdmin {
   @ConfigProperty(name = "rotor.admin.password")
   Optional<String> password;
 
+  /** Outside a transaction: the password is hashed first, and only then stored. */
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void createIfAbsent() {
     String name = username.filter(u -> !u.isBlank()).orElse(null);
     if (name == null || accounts.find(name).isPresent()) {
       return;
     }
     try {
-      accounts.create(name, password.orElse(""), Set.of(Roles.ADMIN, Roles.USER));
+      accounts.create(
+          name, password.orElse(""), Set.of(Roles.ADMIN, Roles.USER), null, null, Origin.SERVER);
     } catch (dev.rotor.problems.ProblemException e) {
       throw new IllegalStateException("rotor.admin.username/rotor.admin.password: " + e.detail());
     }

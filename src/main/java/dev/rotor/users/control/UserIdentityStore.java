@@ -1,5 +1,6 @@
 package dev.rotor.users.control;
 
+import dev.rotor.audit.control.Origin;
 import dev.rotor.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,8 @@ public class UserIdentityStore implements IdentityStore {
 
   @Inject Argon2idPasswordHash passwordHash;
 
+  @Inject LoginThrottle throttle;
+
   private String dummyHash;
 
   /** The verdict, with the reason of a refusal for the audit log (never for the client). */
@@ -47,27 +50,36 @@ public class UserIdentityStore implements IdentityStore {
   @Override
   public CredentialValidationResult validate(Credential credential) {
     return credential instanceof UsernamePasswordCredential password
-        ? check(password).result()
+        ? check(password, Origin.SERVER).result()
         : CredentialValidationResult.NOT_VALIDATED_RESULT;
   }
 
-  public Check check(UsernamePasswordCredential credential) {
+  /**
+   * Checks the password, behind the brute-force defence: a throttled attempt is refused with {@link
+   * LoginThrottled} before any hash. A wrong password for a disabled account counts as a failure;
+   * the right one does not.
+   */
+  public Check check(UsernamePasswordCredential credential, Origin origin) {
+    LoginThrottle.Attempt attempt = throttle.begin(credential.getCaller(), origin);
     Optional<User> found = accounts.find(credential.getCaller());
     char[] password = credential.getPassword().getValue();
     boolean matches =
         passwordHash.verify(password, found.map(User::passwordHash).orElse(dummyHash));
     if (found.isEmpty()) {
+      attempt.failed();
       return new Check(CredentialValidationResult.INVALID_RESULT, null, "unknown user");
     }
     User user = found.get();
     if (!matches) {
+      attempt.failed();
       return new Check(CredentialValidationResult.INVALID_RESULT, user.id(), "wrong password");
     }
+    attempt.succeeded();
     if (!user.isEnabled()) {
       return new Check(CredentialValidationResult.INVALID_RESULT, user.id(), "account disabled");
     }
     if (passwordHash.needsRehash(user.passwordHash())) {
-      accounts.replacePasswordHash(user.id(), passwordHash.generate(password));
+      accounts.replacePasswordHash(user.id(), user.passwordHash(), passwordHash.generate(password));
     }
     return new Check(
         new CredentialValidationResult(

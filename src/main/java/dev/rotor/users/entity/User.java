@@ -29,7 +29,14 @@ import java.util.stream.Collectors;
 @NamedQuery(
     name = User.COUNT_ENABLED_ADMINS,
     query = "SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.roles LIKE '%admin%'")
+@NamedQuery(
+    name = User.REPLACE_HASH,
+    query =
+        "UPDATE User u SET u.passwordHash = :next WHERE u.id = :id AND u.passwordHash = :checked")
 public class User {
+
+  /** Changes the hash only while it is still the one the caller checked (or read). */
+  public static final String REPLACE_HASH = "User.replaceHash";
 
   public static final String BY_USERNAME = "User.byUsername";
   public static final String SEARCH = "User.search";

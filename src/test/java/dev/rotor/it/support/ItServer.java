@@ -49,6 +49,12 @@ public final class ItServer {
   public static final int RP_PORT = 18395;
   public static final String RP_REDIRECT = "http://127.0.0.1:" + RP_PORT + "/rp/callback";
 
+  /**
+   * Password checks a minute per address: every test runs from 127.0.0.1, so the suite's budget is
+   * above what all tests together spend in a minute; ThrottleIT spends the rest of it.
+   */
+  public static final int ADDRESS_CHECKS_PER_MINUTE = 600;
+
   private ItServer() {}
 
   /**
@@ -76,6 +82,7 @@ public final class ItServer {
     // Tests purge on demand; the timer stays out of their way.
     settings.put("rotor.purge.initial-delay", "PT1H");
     settings.put("rotor.purge.interval", "PT1H");
+    settings.put("rotor.throttle.address.per-minute", String.valueOf(ADDRESS_CHECKS_PER_MINUTE));
     settings.put(
         "rotor.clients", String.join(",", SERVICE, PUBLIC_CLIENT, SPA, PORTAL, PARTNER, RP));
     settings.put("rotor.client." + SERVICE + ".secret", SERVICE_SECRET);

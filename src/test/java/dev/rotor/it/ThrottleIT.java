@@ -1,0 +1,177 @@
+package dev.rotor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RotorIT;
+import dev.rotor.it.support.Users;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Brute-force defence: an account locks after five failed password checks in a row, a lock answers
+ * 429 whatever the password, unknown names lock the same way, and an address has a budget of
+ * password checks a minute. Lock expiry is driven by the server's movable clock.
+ */
+@RotorIT
+class ThrottleIT {
+
+  static final String WRONG = "not the password at all";
+
+  Api api;
+  String admin;
+
+  @BeforeEach
+  void admin() {
+    admin = Users.adminToken(api);
+  }
+
+  @Test
+  void fiveFailuresLockTheAccountAndThenEvenTheRightPasswordIsRefused() {
+    String name = registered("locked");
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.login(name, WRONG).status()).isEqualTo(401);
+    }
+
+    Api.Reply locked = api.login(name, Users.PASSWORD);
+
+    assertThrottled(locked, 1, 60);
+    assertThat(throttledEvents(name))
+        .extracting(e -> (String) e.get("reason"))
+        .anySatisfy(r -> assertThat(r).startsWith("account locked for 60 s after 5 failed"))
+        .anySatisfy(r -> assertThat(r).matches("account locked for \\d+ s more"));
+
+    api.moveClock(Duration.ofSeconds(61));
+    assertThat(api.login(name, Users.PASSWORD).status())
+        .as("the lock is over after rotor.throttle.login.lockout")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void eachFailureAfterALockDoublesTheNextLock() {
+    String name = registered("doubled");
+    for (int i = 0; i < 5; i++) {
+      api.login(name, WRONG);
+    }
+    api.moveClock(Duration.ofSeconds(61));
+
+    assertThat(api.login(name, WRONG).status()).isEqualTo(401);
+    Api.Reply locked = api.login(name, Users.PASSWORD);
+
+    assertThrottled(locked, 61, 120);
+  }
+
+  @Test
+  void unknownUsernamesLockTheSameWaySoTheAnswerRevealsNothing() {
+    String known = registered("known");
+    String unknown = Users.unique("nobody");
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.login(unknown, WRONG).status()).isEqualTo(401);
+      api.login(known, WRONG);
+    }
+
+    Api.Reply forUnknown = api.login(unknown, WRONG);
+    Api.Reply forKnown = api.login(known, WRONG);
+
+    assertThrottled(forUnknown, 1, 60);
+    assertThat(forUnknown.body()).isEqualTo(forKnown.body());
+  }
+
+  @Test
+  void aSuccessForgetsTheFailures() {
+    String name = registered("forgiven");
+    for (int i = 0; i < 4; i++) {
+      api.login(name, WRONG);
+    }
+    assertThat(api.login(name, Users.PASSWORD).status()).isEqualTo(200);
+    for (int i = 0; i < 4; i++) {
+      assertThat(api.login(name, WRONG).status()).isEqualTo(401);
+    }
+
+    assertThat(api.login(name, Users.PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
+  void wrongCurrentPasswordsInAPasswordChangeCountToo() {
+    String name = registered("changer");
+    String token = api.login(name, Users.PASSWORD).string("access_token");
+    String wrongChange =
+        "{\"current_password\":\"" + WRONG + "\",\"new_password\":\"a brand new passphrase\"}";
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.putJson("users/me/password", wrongChange, token).status()).isEqualTo(400);
+    }
+
+    assertThrottled(api.putJson("users/me/password", wrongChange, token), 1, 60);
+    assertThrottled(api.login(name, Users.PASSWORD), 1, 60);
+  }
+
+  /**
+   * The suite's server allows 600 checks a minute per address ({@link ItServer}); every test runs
+   * from 127.0.0.1, so this one spends what is left of the minute's budget, then moves the clock a
+   * minute on so that the rest of the suite finds it full again.
+   */
+  @Test
+  void anAddressHasABudgetOfPasswordChecksAMinute() {
+    String name = Users.unique("sprayed");
+    try {
+      Api.Reply reply = null;
+      int admitted = 0;
+      long started = System.nanoTime();
+      // The budget refills by 10 a second while this runs: twice the budget is plenty.
+      for (int sent = 0; sent < 2 * ItServer.ADDRESS_CHECKS_PER_MINUTE; sent++) {
+        reply = api.login(name, WRONG);
+        if (reply.status() == 429 && reply.body().contains("from this address")) {
+          break; // before: 401, then the account's lock
+        }
+        admitted++;
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+
+      assertThat(admitted)
+          .as("at most the budget plus what refilled in %.1f s", seconds)
+          .isLessThanOrEqualTo(
+              ItServer.ADDRESS_CHECKS_PER_MINUTE
+                  + (int) Math.ceil(ItServer.ADDRESS_CHECKS_PER_MINUTE * seconds / 60));
+      assertThrottled(reply, 1, 60);
+      assertThat(reply.body()).contains("from this address");
+      assertThat(throttledEvents(name))
+          .extracting(e -> (String) e.get("reason"))
+          .contains("address over 600 password checks a minute");
+      assertThat(api.refresh("not-a-token").status())
+          .as("refresh is not a password check and is never throttled")
+          .isEqualTo(401);
+    } finally {
+      api.moveClock(Duration.ofSeconds(61));
+      assertThat(api.login(Users.ADMIN, Users.ADMIN_PASSWORD).status())
+          .as("a minute later the budget is full again")
+          .isEqualTo(200);
+    }
+  }
+
+  private String registered(String prefix) {
+    String name = Users.unique(prefix);
+    assertThat(api.register(name, Users.PASSWORD).status()).isEqualTo(201);
+    return name;
+  }
+
+  private static void assertThrottled(Api.Reply reply, long minSeconds, long maxSeconds) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(429);
+    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(reply.json())
+        .containsEntry("status", 429L)
+        .containsEntry("title", "Too Many Requests");
+    assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(minSeconds, maxSeconds);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> throttledEvents(String username) {
+    Api.Reply page = api.get("admin/events?type=LOGIN_THROTTLED&size=200", admin);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return ((List<Map<String, Object>>) page.json().get("items"))
+        .stream().filter(e -> username.equals(e.get("username"))).toList();
+  }
+}
