@@ -36,18 +36,35 @@ class BadInputIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"auth/register", "auth/login", "auth/refresh", "auth/logout"})
-  void anEmptyOrEmptyObjectBodyNamesTheMissingFields(String path) {
+  void anEmptyBodyIsABadRequest(String path) {
     assertProblem(api.postJson(path, ""), 400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auth/register", "auth/login"})
+  void anEmptyObjectBodyNamesTheMissingFields(String path) {
     Api.Reply empty = api.postJson(path, "{}");
     assertProblem(empty, 400);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> invalid =
         (List<Map<String, Object>>) empty.json().get("invalid_params");
-    List<Object> names = invalid.stream().map(p -> p.get("name")).toList();
-    if (path.endsWith("refresh") || path.endsWith("logout")) {
-      assertThat(names).containsExactly("refresh_token");
-    } else {
-      assertThat(names).containsExactlyInAnyOrder("username", "password");
+    assertThat(invalid.stream().map(p -> p.get("name")).toList())
+        .containsExactlyInAnyOrder("username", "password");
+  }
+
+  /** The contract: no refresh token is a missing credential (401), like a dead one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"auth/refresh", "auth/logout"})
+  void aMissingOrEmptyRefreshTokenIsUnauthorized(String path) {
+    for (String body :
+        List.of(
+            "{}",
+            "{\"refresh_token\": null}",
+            "{\"refresh_token\": \"\"}",
+            "{\"refresh_token\": \"  \"}")) {
+      Api.Reply reply = api.postJson(path, body);
+      assertProblem(reply, 401);
+      assertThat(reply.header("WWW-Authenticate")).as(body).isEqualTo("Bearer");
     }
   }
 
