@@ -9,7 +9,7 @@ PG_DB=${PG_DB:-test}
 PG_USER=${PG_USER:-postgres}
 BENCH_PASSWORD=bench-passphrase-123
 ADMIN_USER=bench-admin
-ADMIN_PASSWORD=bench-admin-passphrase-123
+ADMIN_PASSWORD=bench-overseer-passphrase-123
 
 ROTOR_PID=
 ROTOR_PORT=

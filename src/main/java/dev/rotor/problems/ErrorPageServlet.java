@@ -1,19 +1,23 @@
 package dev.rotor.problems;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The container's error pages (web.xml points every status here): errors raised outside JAX-RS,
- * such as the MP-JWT mechanism's 401, become problem details instead of an HTML page.
+ * such as the MP-JWT mechanism's 401 or a {@code Content-Type} the runtime cannot parse, become
+ * problem details (or the owning component's format, {@link ServletErrors}) instead of an HTML
+ * page.
  */
 @WebServlet("/error-page")
 public class ErrorPageServlet extends HttpServlet {
+
+  @Inject ServletErrors errors;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -23,18 +27,9 @@ public class ErrorPageServlet extends HttpServlet {
     if (status == 500 && isUnverifiableBearerToken(request)) {
       status = 401;
     }
-    if (status == 401 && response.getHeader("WWW-Authenticate") == null) {
-      response.setHeader("WWW-Authenticate", "Bearer");
-    }
-    response.setStatus(status);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setContentType(Problems.MEDIA_TYPE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     String detail =
         status >= 500 ? "Unexpected failure." : WebApplicationExceptionMapper.detail(status);
-    response
-        .getWriter()
-        .write(Problems.json(status, WebApplicationExceptionMapper.title(status), detail, null));
+    errors.write(request, response, status, detail);
   }
 
   /**

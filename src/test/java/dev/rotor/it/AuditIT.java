@@ -3,6 +3,8 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RawHttp;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
 import java.net.URLEncoder;
@@ -112,6 +114,32 @@ class AuditIT {
             "$argon2id")) {
       assertThat(everything).doesNotContain(secret);
     }
+  }
+
+  /**
+   * Behind a trusted proxy, X-Forwarded-For is one list across all its header lines: the client's
+   * own first line cannot name its address when the proxy added the real one as a line of its own.
+   */
+  @Test
+  void forwardedForIsReadAcrossEveryHeaderLine() {
+    String name = Users.unique("proxied");
+    String id = api.register(name, Users.PASSWORD).string("id");
+    String body = "{\"username\":\"" + name + "\",\"password\":\"" + Users.PASSWORD + "\"}";
+
+    RawHttp.Reply login =
+        RawHttp.suiteFrom(ItServer.TRUSTED_PROXY)
+            .send(
+                "POST",
+                "/auth/login",
+                body,
+                "Content-Type: application/json",
+                "X-Forwarded-For: 6.6.6.6",
+                "X-Forwarded-For: 203.0.113.9");
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+
+    assertThat(events("type=LOGIN_SUCCEEDED&user=" + id))
+        .singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("client_address", "203.0.113.9"));
   }
 
   @Test

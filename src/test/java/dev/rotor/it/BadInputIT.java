@@ -3,10 +3,15 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.it.support.Api;
+import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RawHttp;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,25 @@ class BadInputIT {
     assertThat(reply.body()).doesNotContain("Exception", "<html", "at dev.rotor");
   }
 
+  static void assertProblem(RawHttp.Reply reply, int status) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(reply.json()).containsEntry("status", (long) status).containsKeys("title", "type");
+    assertThat(reply.body()).doesNotContain("Exception", "<html", "at dev.rotor");
+  }
+
+  /** RFC 6749 §5.2: the OAuth endpoints' own error format. */
+  static void assertOAuthError(int status, String contentType, String body, String what) {
+    assertThat(status).as(what + ": " + body).isBetween(400, 499);
+    assertThat(contentType).as(what).startsWith("application/json");
+    assertThat(body)
+        .as(what)
+        .contains("\"error\":\"invalid_request\"", "\"error_description\"")
+        .doesNotContain("Exception", "<html", "at dev.rotor");
+  }
+
+  private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
+
   @ParameterizedTest
   @ValueSource(strings = {"auth/register", "auth/login", "auth/refresh", "auth/logout"})
   void malformedJsonIsABadRequest(String path) {
@@ -36,18 +60,35 @@ class BadInputIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"auth/register", "auth/login", "auth/refresh", "auth/logout"})
-  void anEmptyOrEmptyObjectBodyNamesTheMissingFields(String path) {
+  void anEmptyBodyIsABadRequest(String path) {
     assertProblem(api.postJson(path, ""), 400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auth/register", "auth/login"})
+  void anEmptyObjectBodyNamesTheMissingFields(String path) {
     Api.Reply empty = api.postJson(path, "{}");
     assertProblem(empty, 400);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> invalid =
         (List<Map<String, Object>>) empty.json().get("invalid_params");
-    List<Object> names = invalid.stream().map(p -> p.get("name")).toList();
-    if (path.endsWith("refresh") || path.endsWith("logout")) {
-      assertThat(names).containsExactly("refresh_token");
-    } else {
-      assertThat(names).containsExactlyInAnyOrder("username", "password");
+    assertThat(invalid.stream().map(p -> p.get("name")).toList())
+        .containsExactlyInAnyOrder("username", "password");
+  }
+
+  /** The contract: no refresh token is a missing credential (401), like a dead one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"auth/refresh", "auth/logout"})
+  void aMissingOrEmptyRefreshTokenIsUnauthorized(String path) {
+    for (String body :
+        List.of(
+            "{}",
+            "{\"refresh_token\": null}",
+            "{\"refresh_token\": \"\"}",
+            "{\"refresh_token\": \"  \"}")) {
+      Api.Reply reply = api.postJson(path, body);
+      assertProblem(reply, 401);
+      assertThat(reply.header("WWW-Authenticate")).as(body).isEqualTo("Bearer");
     }
   }
 
@@ -138,5 +179,172 @@ class BadInputIT {
 
     assertThat(api.login(name, Users.PASSWORD).status()).isEqualTo(200);
     assertThat(api.refresh(login.string("refresh_token")).status()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auth/register", "auth/login", "auth/refresh", "auth/logout"})
+  void jsonNestedThousandsOfLevelsDeepIsABadRequest(String path) {
+    assertProblem(api.postJson(path, "[".repeat(5000)), 400);
+    assertProblem(api.postJson(path, DEEP), 400);
+    String field =
+        path.endsWith("refresh") || path.endsWith("logout") ? "refresh_token" : "username";
+    assertProblem(api.postJson(path, "{\"" + field + "\": " + DEEP + "}"), 400);
+  }
+
+  @Test
+  void aPatchBodyThatIsNoJsonObjectIsABadRequest() {
+    String admin = Users.adminToken(api);
+    String id = api.register(Users.unique("patched"), Users.PASSWORD).string("id");
+    for (String body :
+        List.of(
+            "\"x\"",
+            "[1]",
+            "[]",
+            "null",
+            "12",
+            "true",
+            "",
+            "{",
+            DEEP,
+            "{\"roles\": " + DEEP + "}",
+            "{\"enabled\": " + DEEP + "}")) {
+      Api.Reply reply = api.patchJson("admin/users/" + id, body, admin);
+      assertProblem(reply, 400);
+    }
+    assertThat(api.patchJson("admin/users/" + id, "{\"enabled\": false}", admin).status())
+        .isEqualTo(200);
+  }
+
+  /** A form endpoint sent anything but a form answers OAuth error JSON, never a 500. */
+  @ParameterizedTest
+  @ValueSource(strings = {"oauth2/token", "oauth2/revoke", "oauth2/introspect"})
+  void aBodyThatIsNoFormGetsAnOAuthError(String path) {
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (ItServer.SERVICE + ":" + ItServer.SERVICE_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+    List<HttpRequest.Builder> requests = new ArrayList<>();
+    requests.add(api.request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    requests.add(api.request(path).POST(HttpRequest.BodyPublishers.ofString("token=x")));
+    for (String type :
+        List.of(
+            "application/json",
+            "text/plain",
+            "application/x-www-form-urlencoded; charset=no-such-charset",
+            "application/x-www-form-urlencoded; charset=\"",
+            "not a media type")) {
+      requests.add(
+          api.request(path)
+              .header("Content-Type", type)
+              .POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"x\"}")));
+    }
+    for (HttpRequest.Builder request : requests) {
+      for (boolean authenticated : List.of(false, true)) {
+        if (authenticated) {
+          request.setHeader("Authorization", basic);
+        }
+        HttpRequest built = request.build();
+        Api.Reply reply = api.send(built);
+        if (reply.status() == 401) {
+          assertThat(reply.body()).as(built.headers().toString()).contains("invalid_client");
+          continue;
+        }
+        assertOAuthError(
+            reply.status(), reply.header("Content-Type"), reply.body(), built.headers().toString());
+      }
+    }
+
+    // No body at all, not even an empty one: no Content-Length, no Content-Type.
+    RawHttp.Reply raw = RawHttp.suite().send("POST", "/" + path, null, "Authorization: " + basic);
+    assertOAuthError(raw.status(), raw.header("Content-Type"), raw.body(), "no body");
+  }
+
+  @Test
+  void aCharsetNobodyKnowsIsUnsupported() {
+    Api.Reply reply =
+        api.send(
+            api.request("auth/login")
+                .header("Content-Type", "application/json; charset=no-such-charset")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+    assertProblem(reply, 415);
+  }
+
+  /** DELETE defines no body; one that comes with a body anyway is answered as without it. */
+  @Test
+  void aDeleteWithABodyIsAnsweredAsWithout() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "deleting");
+    String access = login.string("access_token");
+    String sessionId = login.string("session_id");
+    Api.Reply deleted =
+        api.send(
+            api.request("sessions/" + sessionId)
+                .header("Authorization", "Bearer " + access)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"why\": \"done\"}"))
+                .build());
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+
+    String admin = Users.adminToken(api);
+    Api.Reply unknown =
+        api.send(
+            api.request("admin/users/no-such-user")
+                .header("Authorization", "Bearer " + admin)
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("x"))
+                .build());
+    assertProblem(unknown, 404);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auth/login", "users/me", "admin/users", ".well-known/jwks.json"})
+  void requestHeadersOverTheLimitAre431(String path) {
+    RawHttp raw = RawHttp.suite();
+    assertThat(raw.send("GET", "/" + path, null, "X-Padding: " + "a".repeat(7000)).status())
+        .as("under the limit")
+        .isNotEqualTo(431);
+
+    assertProblem(raw.send("GET", "/" + path, null, "X-Padding: " + "a".repeat(9000)), 431);
+    assertProblem(raw.send("GET", "/" + path, null, "X-Padding: " + "a".repeat(40_000)), 431);
+    String[] many = new String[120];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = "X-Field-" + i + ": " + i;
+    }
+    assertProblem(raw.send("GET", "/" + path, null, many), 431);
+  }
+
+  @Test
+  void requestHeadersOverTheLimitAre431InOAuthFormOnTheOAuthEndpoints() {
+    RawHttp.Reply reply =
+        RawHttp.suite()
+            .send(
+                "POST",
+                "/oauth2/token",
+                "grant_type=refresh_token",
+                "Content-Type: application/x-www-form-urlencoded",
+                "X-Padding: " + "a".repeat(9000));
+    assertThat(reply.status()).isEqualTo(431);
+    assertOAuthError(reply.status(), reply.header("Content-Type"), reply.body(), "431");
+  }
+
+  /**
+   * A NUL byte in the path never reaches a resource. WildFly passes it to the WAR (a 404 or 405
+   * problem); Payara's Grizzly refuses it before any WAR code runs, with a bare {@code 400 Invalid
+   * URI} that no setting changes (README, Errors). Either way: no 5xx, no HTML page.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/sessions/%00", "/admin/users/%00", "/%00", "/oauth2/token/%00"})
+  void aNulByteInThePathIsRefused(String target) {
+    RawHttp.Reply reply = RawHttp.suite().send("GET", target, null);
+    assertThat(reply.status()).as(reply.body()).isBetween(400, 405);
+    assertThat(reply.body()).doesNotContain("<html", "Exception");
+    if (!reply.body().isEmpty() && !target.startsWith("/oauth2/")) {
+      assertProblem(reply, reply.status());
+    }
+    if (reply.body().isEmpty()) {
+      assertThat(ItServer.kind()).as("only Payara answers a bare 400").startsWith("payara");
+      assertThat(reply.status()).isEqualTo(400);
+    }
   }
 }

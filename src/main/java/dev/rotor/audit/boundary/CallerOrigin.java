@@ -6,6 +6,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 /** The current request's {@link Origin}, for any boundary that records or stores one. */
 @RequestScoped
@@ -24,7 +27,13 @@ public class CallerOrigin {
   /** For application-scoped boundaries, through this bean's request-scoped proxy. */
   public Origin current() {
     return new Origin(
-        clientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
+        clientAddress.resolve(request.getRemoteAddr(), forwardedFor()),
         request.getHeader("User-Agent"));
+  }
+
+  /** Every X-Forwarded-For line, not just the first: a proxy may add its own line. */
+  private List<String> forwardedFor() {
+    Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
+    return lines == null ? List.of() : Collections.list(lines);
   }
 }

@@ -105,9 +105,10 @@ public class AuthorizeResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
   public Response submit(
-      MultivaluedMap<String, String> form,
+      MultivaluedMap<String, String> posted,
       @CookieParam(BrowserCookies.SSO) String sso,
       @CookieParam(BrowserCookies.CSRF) String csrf) {
+    MultivaluedMap<String, String> form = Forms.orEmpty(posted);
     try {
       if (!BrowserCookies.csrfMatches(csrf, first(form, "csrf_token"))) {
         return pages.render(

@@ -1,6 +1,7 @@
 package dev.rotor.oauth.boundary;
 
 import dev.rotor.oauth.control.OAuthError;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 
@@ -9,8 +10,16 @@ final class Forms {
 
   private Forms() {}
 
+  /**
+   * The posted form, or an empty one: a POST with no body and no {@code Content-Type} reaches a
+   * form method with no form at all (Jersey passes null), which is a request missing every field.
+   */
+  static MultivaluedMap<String, String> orEmpty(MultivaluedMap<String, String> form) {
+    return form != null ? form : new MultivaluedHashMap<>();
+  }
+
   static String single(MultivaluedMap<String, String> form, String name) {
-    List<String> values = form.get(name);
+    List<String> values = orEmpty(form).get(name);
     if (values == null || values.isEmpty()) {
       return null;
     }

@@ -59,9 +59,10 @@ public class LogoutResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response logout(
-      MultivaluedMap<String, String> form,
+      MultivaluedMap<String, String> posted,
       @CookieParam(BrowserCookies.SSO) String sso,
       @CookieParam(BrowserCookies.CSRF) String csrf) {
+    MultivaluedMap<String, String> form = Forms.orEmpty(posted);
     if (!BrowserCookies.csrfMatches(csrf, form.getFirst("csrf_token"))) {
       return pages.render(
           403,

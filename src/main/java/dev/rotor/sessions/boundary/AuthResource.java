@@ -101,7 +101,7 @@ public class AuthResource {
     Instant now = clock.instant();
     return TokenResponse.of(
         rotation.rotate(
-            body.refreshToken(), ClientRegistry.FIRST_PARTY, null, callerOrigin.current(), now),
+            presented(body), ClientRegistry.FIRST_PARTY, null, callerOrigin.current(), now),
         now);
   }
 
@@ -109,7 +109,19 @@ public class AuthResource {
   @Path("logout")
   @Transactional
   public Response logout(@NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
-    revocation.logout(body.refreshToken(), callerOrigin.current());
+    revocation.logout(presented(body), callerOrigin.current());
     return Response.noContent().build();
+  }
+
+  /**
+   * The refresh token, or 401 when it is missing or blank: no token is a credential the client
+   * lacks, as the README's contract says, not a malformed request (a missing body still is).
+   */
+  private static String presented(RefreshRequest body) {
+    String token = body.refreshToken();
+    if (token == null || token.isBlank()) {
+      throw new ProblemException(401, "Unauthorized", "A refresh token is required.");
+    }
+    return token;
   }
 }

@@ -4,6 +4,7 @@ import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.problems.JsonBodies;
 import dev.rotor.problems.Page;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.users.control.Accounts;
@@ -98,9 +99,11 @@ public class AdminUsersResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Transactional
-  public UserResponse update(
-      @PathParam("id") String id, @NotNull(message = "a JSON body is required") JsonObject body) {
-    // Read by hand, strictly: a binder would take "enabled": "maybe" for false.
+  public UserResponse update(@PathParam("id") String id, String json) {
+    // Read by hand, strictly: a binder would take "enabled": "maybe" for false. Parsed here, not
+    // by the runtime's JSON-P reader: a string, array or null body, or one nested too deep, is a
+    // 400 then, where the reader or method validation would answer 500.
+    JsonObject body = JsonBodies.object(json);
     for (String field : body.keySet()) {
       if (!field.equals("enabled") && !field.equals("roles")) {
         throw ProblemException.invalidField(field, "is not a field that can be changed");

@@ -57,7 +57,7 @@ public class Accounts {
       throw new ProblemException(
           400, "Bad Request", "username: 3 to 64 characters, letters, digits and . _ @ + - only");
     }
-    PasswordPolicy.violation(password)
+    PasswordPolicy.violation(password, username)
         .ifPresent(
             v -> {
               throw ProblemException.invalidField("password", v);
@@ -85,7 +85,7 @@ public class Accounts {
       throw ProblemException.invalidField("current_password", "is not the current password");
     }
     attempt.succeeded();
-    PasswordPolicy.violation(next)
+    PasswordPolicy.violation(next, user.username())
         .ifPresent(
             v -> {
               throw ProblemException.invalidField("new_password", v);

@@ -12,6 +12,12 @@ public final class ItServer {
   public static final int PORT = 18390;
   public static final String ISSUER = "http://127.0.0.1:" + PORT;
 
+  /**
+   * The one proxy the suite's server trusts: a loopback address the tests connect from only when
+   * they play the proxy (RawHttp.suiteFrom); every other test connects from 127.0.0.1.
+   */
+  public static final String TRUSTED_PROXY = "127.0.0.2";
+
   /** A confidential OAuth client (a resource server, say) and a public one. */
   public static final String SERVICE = "it-service";
 
@@ -79,6 +85,7 @@ public final class ItServer {
     settings.put("rotor.issuer", ISSUER);
     settings.put("rotor.admin.username", Users.ADMIN);
     settings.put("rotor.admin.password", Users.ADMIN_PASSWORD);
+    settings.put("rotor.http.trusted-proxies", TRUSTED_PROXY);
     // Tests purge on demand; the timer stays out of their way.
     settings.put("rotor.purge.initial-delay", "PT1H");
     settings.put("rotor.purge.interval", "PT1H");

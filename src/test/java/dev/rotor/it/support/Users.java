@@ -10,7 +10,7 @@ public final class Users {
   /** The first admin the suite's server is started with. */
   public static final String ADMIN = "suite-admin";
 
-  public static final String ADMIN_PASSWORD = "suite-admin-passphrase";
+  public static final String ADMIN_PASSWORD = "quiet-maple-ledger-42";
 
   private Users() {}
 
