@@ -4,6 +4,7 @@ import dev.rotor.problems.Problems;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.security.Principal;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The WAR secures itself: every resource method under {@code @RolesAllowed} (on the method or its
@@ -91,7 +94,26 @@ public class RoleEnforcement implements DynamicFeature {
         request.abortWith(Problems.standard(401));
       } else if (roles.stream().noneMatch(caller::isUserInRole)) {
         request.abortWith(Problems.standard(403));
+      } else if (onlyAsAdmin(caller) && !stillAdmin(caller.getUserPrincipal())) {
+        request.abortWith(Problems.standard(403));
       }
+    }
+
+    /** Whether the caller gets in by the admin role alone. */
+    private boolean onlyAsAdmin(SecurityContext caller) {
+      return roles.contains(Roles.ADMIN)
+          && roles.stream().filter(r -> !r.equals(Roles.ADMIN)).noneMatch(caller::isUserInRole);
+    }
+
+    /**
+     * The token says admin; the account must say so too, now: a disabled or demoted admin's
+     * unexpired token opens nothing (at once on the node that made the change, within {@code
+     * rotor.users.profile-cache-ttl} on the others).
+     */
+    private static boolean stillAdmin(Principal principal) {
+      return principal instanceof JsonWebToken token
+          && token.getSubject() != null
+          && CDI.current().select(CurrentRoles.class).get().holds(token.getSubject(), Roles.ADMIN);
     }
   }
 }

@@ -39,6 +39,76 @@ class AdminUsersIT {
   }
 
   @Test
+  void aDemotedAdminLosesAdminAccessAtOnceThoughItsTokenIsUnexpired() {
+    String name = Users.unique("demoted");
+    String id = create(name, "[\"admin\",\"user\"]");
+    String token = api.login(name, Users.PASSWORD).string("access_token");
+    assertThat(api.get("admin/users?size=1", token).status()).isEqualTo(200);
+
+    assertThat(api.patchJson("admin/users/" + id, "{\"roles\":[\"user\"]}", admin).status())
+        .isEqualTo(200);
+
+    assertThat(api.get("admin/users?size=1", token).status()).isEqualTo(403);
+    assertThat(api.me(token).status()).as("still a user").isEqualTo(200);
+  }
+
+  @Test
+  void aDisabledAdminCannotEnableThemselvesAgain() {
+    String name = Users.unique("disabled-admin");
+    String id = create(name, "[\"admin\",\"user\"]");
+    String token = api.login(name, Users.PASSWORD).string("access_token");
+
+    assertThat(api.patchJson("admin/users/" + id, "{\"enabled\":false}", admin).status())
+        .isEqualTo(200);
+
+    assertThat(api.patchJson("admin/users/" + id, "{\"enabled\":true}", token).status())
+        .isEqualTo(403);
+    assertThat(api.get("admin/users/" + id, admin).json()).containsEntry("enabled", false);
+  }
+
+  @Test
+  void aLoginCheckedBeforeAPasswordChangeOrADisableOpensNoSession() {
+    String name = Users.unique("raced");
+    String token = Users.registeredAndLoggedIn(api, name).string("access_token");
+    String user = api.me(token).string("username");
+    String checked = passwordHash(user);
+    assertThat(startSession(user, checked)).as("nothing changed: it opens").isEqualTo(201);
+
+    assertThat(
+            api.putJson(
+                    "users/me/password",
+                    "{\"current_password\":\""
+                        + Users.PASSWORD
+                        + "\",\"new_password\":\"quite another passphrase\"}",
+                    token)
+                .status())
+        .isEqualTo(204);
+    assertThat(startSession(user, checked)).as("the password changed meanwhile").isEqualTo(409);
+
+    String current = passwordHash(user);
+    String id =
+        api.me(api.login(user, "quite another passphrase").string("access_token")).string("id");
+    assertThat(api.patchJson("admin/users/" + id, "{\"enabled\":false}", admin).status())
+        .isEqualTo(200);
+    assertThat(startSession(user, current)).as("the account was disabled meanwhile").isEqualTo(409);
+  }
+
+  private String passwordHash(String username) {
+    Api.Reply hash = api.get("test/password-hash/" + username, null);
+    assertThat(hash.status()).isEqualTo(200);
+    return hash.body();
+  }
+
+  private int startSession(String username, String checkedHash) {
+    return api.send(
+            api.request("test/session-start/" + username)
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(checkedHash))
+                .build())
+        .status();
+  }
+
+  @Test
   void anAdminCreatesFindsAndReadsUsers() {
     String tag = Users.unique("zq");
     String id = create(tag + "-one", "[\"user\"]");

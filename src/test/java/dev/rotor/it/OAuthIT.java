@@ -195,6 +195,42 @@ class OAuthIT {
   }
 
   @Test
+  void aSpentTokenIsAReplayWhicheverClientPresentsIt() {
+    Api.Reply login = Users.registeredAndLoggedIn(api, "spent-elsewhere");
+    Api.Reply next = api.refresh(login.string("refresh_token"));
+    assertThat(next.status()).isEqualTo(200);
+
+    Api.Reply elsewhere = refreshAt(BASIC, login.string("refresh_token"));
+
+    assertOAuthError(elsewhere, 400, "invalid_grant");
+    assertThat(api.refresh(next.string("refresh_token")).status())
+        .as("the replay revoked the session, though another client presented it")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void aSpentTokenIsAReplayWhateverScopeItAsksFor() {
+    Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+    Api.Reply next = refreshAt(BASIC, login.string("refresh_token"));
+    assertThat(next.status()).as(next.body()).isEqualTo(200);
+
+    Api.Reply wider =
+        form(
+            "oauth2/token",
+            BASIC,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                login.string("refresh_token"),
+                "scope",
+                "profile admin"));
+
+    assertOAuthError(wider, 400, "invalid_grant");
+    assertOAuthError(refreshAt(BASIC, next.string("refresh_token")), 400, "invalid_grant");
+  }
+
+  @Test
   void aRefreshTokenWorksOnlyForTheClientItWasIssuedTo() {
     Api.Reply login = loginAs(ItServer.PUBLIC_CLIENT, null);
 

@@ -66,6 +66,10 @@ class PurgeIT {
     Api.Reply old = Users.registeredAndLoggedIn(api, "old");
     String oldSpent = old.string("refresh_token");
     assertThat(api.refresh(oldSpent).status()).isEqualTo(200);
+    api.moveClock(Duration.ofDays(-38));
+    Api.Reply older = Users.registeredAndLoggedIn(api, "older");
+    String olderSpent = older.string("refresh_token");
+    assertThat(api.refresh(olderSpent).status()).isEqualTo(200);
     api.moveClock(Duration.ofDays(-8));
     String revoked = Users.registeredAndLoggedIn(api, "revoked").string("refresh_token");
     assertThat(api.logout(revoked).status()).isEqualTo(204);
@@ -78,14 +82,17 @@ class PurgeIT {
     assertThat(removed(result, "expired_tokens"))
         .as("idle, old successor, ended")
         .isGreaterThanOrEqualTo(3);
-    assertThat(removed(result, "spent_tokens")).as("old").isGreaterThanOrEqualTo(1);
+    assertThat(removed(result, "spent_tokens")).as("older").isGreaterThanOrEqualTo(1);
     assertThat(removed(result, "revoked_session_tokens")).as("revoked").isGreaterThanOrEqualTo(1);
     assertThat(removed(result, "sessions")).as("revoked, ended").isGreaterThanOrEqualTo(2);
     assertThat(result).containsEntry("finished", true).containsKeys("duration_ms", "total");
 
-    for (String gone : List.of(idle, oldSpent, revoked, ended)) {
+    for (String gone : List.of(idle, olderSpent, revoked, ended)) {
       assertThat(api.refresh(gone).string("detail")).isEqualTo(NOT_KNOWN);
     }
+    assertThat(api.refresh(oldSpent).string("detail"))
+        .as("a token spent on day 8 of a 30-day session is kept while the session could live")
+        .isEqualTo(REPLAYED);
     assertThat(api.refresh(live).status()).as("a live session survives").isEqualTo(200);
     assertThat(api.refresh(recentSpent).string("detail"))
         .as("a replay inside the retention is still recognised")

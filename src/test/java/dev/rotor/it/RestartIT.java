@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +90,64 @@ class RestartIT {
     if (restarted != null) {
       restarted.close();
     }
+  }
+
+  /**
+   * Item 9 of issue 15: two admins demoting each other at once. This server has one admin of its
+   * own, so with one more the pair is the last two: exactly one demotion may win, in every round.
+   */
+  @Test
+  void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String first = api.login(Users.ADMIN, Users.ADMIN_PASSWORD).string("access_token");
+      String name = Users.unique("rival");
+      Api.Reply created =
+          api.postJson(
+              "admin/users",
+              "{\"username\":\""
+                  + name
+                  + "\",\"password\":\""
+                  + Users.PASSWORD
+                  + "\",\"roles\":[\"admin\",\"user\"]}",
+              first);
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      String rivalId = created.string("id");
+      String second = api.login(name, Users.PASSWORD).string("access_token");
+      String demote = "{\"roles\":[\"user\"]}";
+      String suiteAdmin = meId(first);
+
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var a = pool.submit(() -> api.patchJson("admin/users/" + rivalId, demote, first));
+        var b = pool.submit(() -> api.patchJson("admin/users/" + suiteAdmin, demote, second));
+        List<Integer> statuses = List.of(a.get().status(), b.get().status());
+
+        // The loser is refused by the guard (409), or, when the winner committed first, has
+        // already lost admin access (403).
+        assertThat(statuses).as("round %d", round).containsOnlyOnce(200);
+        assertThat(statuses).as("round %d", round).containsAnyOf(403, 409);
+        // Put back whoever lost the admin role, with the token of whoever kept it.
+        if (a.get().status() == 200) {
+          api.patchJson("admin/users/" + rivalId, "{\"enabled\":false}", first);
+        } else {
+          assertThat(
+                  api.patchJson(
+                          "admin/users/" + suiteAdmin, "{\"roles\":[\"admin\",\"user\"]}", second)
+                      .status())
+              .isEqualTo(200);
+          api.patchJson(
+              "admin/users/" + rivalId,
+              "{\"enabled\":false}",
+              api.login(Users.ADMIN, Users.ADMIN_PASSWORD).string("access_token"));
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  private String meId(String token) {
+    return api.me(token).string("id");
   }
 
   private static String kid(String token) throws ParseException {

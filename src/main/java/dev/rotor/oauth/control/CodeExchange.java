@@ -4,6 +4,7 @@ import dev.rotor.audit.control.Origin;
 import dev.rotor.clients.control.Client;
 import dev.rotor.keys.control.AccessTokenIssuer;
 import dev.rotor.oauth.entity.AuthorizationCode;
+import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.SessionStart;
 import dev.rotor.sessions.control.TokenPair;
 import dev.rotor.users.control.Accounts;
@@ -62,13 +63,18 @@ public class CodeExchange {
             .byId(bound.userId())
             .filter(User::isEnabled)
             .orElseThrow(() -> invalidGrant("The user can no longer sign in."));
-    TokenPair pair =
-        sessionStart.open(
-            new SessionStart.Authenticated(user.id(), user.username(), user.roles()),
-            client.id(),
-            bound.scope(),
-            origin,
-            now);
+    TokenPair pair;
+    try {
+      pair =
+          sessionStart.open(
+              new SessionStart.Authenticated(user.id(), user.username(), user.roles(), null),
+              client.id(),
+              bound.scope(),
+              origin,
+              now);
+    } catch (AccountChangedMeanwhile e) {
+      throw invalidGrant("The user can no longer sign in.");
+    }
     codes.started(code, pair.sessionId());
     String idToken = null;
     if (AuthorizationRequest.hasScope(bound.scope(), AuthorizationRequest.OPENID)) {

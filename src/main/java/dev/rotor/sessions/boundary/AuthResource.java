@@ -8,6 +8,7 @@ import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.clients.control.ClientRejected;
 import dev.rotor.problems.ProblemException;
+import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sessions.control.SessionStart;
@@ -80,9 +81,14 @@ public class AuthResource {
         new SessionStart.Authenticated(
             result.getCallerUniqueId(),
             result.getCallerPrincipal().getName(),
-            result.getCallerGroups());
-    return TokenResponse.of(
-        sessionStart.open(who, client.id(), client.scope(), callerOrigin.current(), now), now);
+            result.getCallerGroups(),
+            check.checkedHash());
+    try {
+      return TokenResponse.of(
+          sessionStart.open(who, client.id(), client.scope(), callerOrigin.current(), now), now);
+    } catch (AccountChangedMeanwhile e) {
+      throw new ProblemException(401, "Unauthorized", "Invalid username or password.");
+    }
   }
 
   private Client client(LoginRequest body) {

@@ -52,12 +52,15 @@ public class JpaRotation {
             .find(presented)
             .orElseThrow(() -> new RefreshRejected(RefreshRejected.Reason.UNKNOWN));
     Session session = token.session();
-    String accessScope = RefreshRules.accessScope(session, clientId, scope, now);
-    if (token.isSpent()) {
+    if (token.isSpent() && session.isUsable(now)) {
+      // A replay before anything else: whichever client presents it, whatever scope it asks. Only
+      // the client's own retry may fall within the grace.
+      Optional<RefreshToken> successor =
+          session.clientId().equals(clientId) ? graceSuccessor(token, now) : Optional.empty();
       token =
-          graceSuccessor(token, now)
-              .orElseThrow(() -> replay(session, origin, "spent token presented again", now));
+          successor.orElseThrow(() -> replay(session, origin, "spent token presented again", now));
     }
+    String accessScope = RefreshRules.accessScope(session, clientId, scope, now);
     if (token.isExpired(now)) {
       throw new RefreshRejected(RefreshRejected.Reason.EXPIRED);
     }

@@ -8,6 +8,7 @@ import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -29,9 +30,16 @@ public class JpaSessionStart {
   @Transactional
   public String open(SessionStart.Opening opening) {
     var who = opening.who();
+    User user = em.find(User.class, who.userId(), LockModeType.PESSIMISTIC_READ);
+    if (user == null
+        || !user.isEnabled()
+        || (who.checkedPasswordHash() != null
+            && !who.checkedPasswordHash().equals(user.passwordHash()))) {
+      throw new AccountChangedMeanwhile();
+    }
     Session session =
         new Session(
-            em.getReference(User.class, who.userId()),
+            user,
             opening.clientId(),
             opening.scope(),
             opening.now(),

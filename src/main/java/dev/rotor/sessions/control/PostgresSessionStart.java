@@ -12,10 +12,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The session start on PostgreSQL: a new session as one statement: the session, its first refresh
- * token and the {@code LOGIN_SUCCEEDED} audit event are inserted together, atomic on their own, in
- * one round trip and without a transaction to coordinate. The same rows {@link JpaSessionStart}
- * persists through JPA on every other database.
+ * The session start on PostgreSQL: a new session as one statement: the account's row is checked
+ * (still enabled, still the password that was checked) and held with {@code FOR SHARE}, and the
+ * session, its first refresh token and the {@code LOGIN_SUCCEEDED} audit event are inserted
+ * together, atomic on their own, in one round trip and without a transaction to coordinate. The
+ * same rows {@link JpaSessionStart} persists through JPA on every other database.
  */
 @ApplicationScoped
 public class PostgresSessionStart {
@@ -23,10 +24,15 @@ public class PostgresSessionStart {
   // The parameters are bound in order of appearance (open()).
   private static final String SQL =
       """
-      WITH opened AS (
+      WITH account AS (
+          SELECT id FROM rotor_user
+           WHERE id = ? AND enabled = TRUE
+             AND (CAST(? AS VARCHAR) IS NULL OR password_hash = ?)
+             FOR SHARE
+      ), opened AS (
           INSERT INTO rotor_session (id, user_id, client_id, scope, created_at, last_used_at,
                                      expires_at, user_agent, ip_address)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          SELECT ?, id, ?, ?, ?, ?, ?, ?, ? FROM account
        RETURNING id
       ), granted AS (
           INSERT INTO %s
@@ -48,8 +54,10 @@ public class PostgresSessionStart {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(SQL)) {
       int i = 0;
-      statement.setString(++i, sessionId);
       statement.setString(++i, opening.who().userId());
+      statement.setString(++i, opening.who().checkedPasswordHash());
+      statement.setString(++i, opening.who().checkedPasswordHash());
+      statement.setString(++i, sessionId);
       statement.setString(++i, opening.clientId());
       statement.setString(++i, opening.scope());
       statement.setLong(++i, at);
@@ -68,7 +76,9 @@ public class PostgresSessionStart {
       statement.setString(++i, opening.who().username());
       statement.setString(++i, opening.origin().address());
       statement.setString(++i, opening.origin().userAgent());
-      statement.executeUpdate();
+      if (statement.executeUpdate() == 0) {
+        throw new AccountChangedMeanwhile();
+      }
       return sessionId;
     } catch (SQLException e) {
       throw new IllegalStateException("opening a session failed", e);

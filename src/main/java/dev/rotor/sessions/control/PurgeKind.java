@@ -15,12 +15,17 @@ public enum PurgeKind {
           + " WHERE expires_at < ?1 AND spent_at IS NULL LIMIT ?2%s)",
       "",
       Cutoff.NOW),
-  /** Spent tokens, kept until the retention after their own expiry to recognise replays. */
+  /**
+   * Spent tokens, kept to recognise replays for as long as their session could still be alive:
+   * until the retention after the session's absolute end, not after the token's own expiry (a
+   * replay on day 25 of a 30-day session must still be caught).
+   */
   SPENT_TOKENS(
       "spent_tokens",
-      "DELETE FROM refresh_token WHERE id IN (SELECT id FROM refresh_token"
-          + " WHERE expires_at < ?1 AND spent_at IS NOT NULL LIMIT ?2%s)",
-      "",
+      "DELETE FROM refresh_token WHERE id IN (SELECT t.id FROM refresh_token t"
+          + " JOIN rotor_session s ON s.id = t.session_id"
+          + " WHERE s.expires_at < ?1 AND t.spent_at IS NOT NULL LIMIT ?2%s)",
+      " OF t",
       Cutoff.RETENTION),
   /** Every token of a session revoked longer than the retention ago. */
   REVOKED_SESSION_TOKENS(

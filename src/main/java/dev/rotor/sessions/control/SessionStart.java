@@ -29,8 +29,14 @@ public class SessionStart {
 
   @Inject DatabaseKind database;
 
-  /** Who logged in, as the identity store vouched for them. */
-  public record Authenticated(String userId, String username, Set<String> roles) {}
+  /**
+   * Who logged in, as the identity store vouched for them. {@code checkedPasswordHash}: the hash
+   * the password was checked against; the session opens only if it is still the account's, and the
+   * account still enabled, when the session is written (null: no password was checked, only enabled
+   * counts).
+   */
+  public record Authenticated(
+      String userId, String username, Set<String> roles, String checkedPasswordHash) {}
 
   /** The rows of a new session; its first refresh token only as its hash. */
   public record Opening(
@@ -43,6 +49,12 @@ public class SessionStart {
       String refreshTokenHash,
       Instant refreshExpiresAt) {}
 
+  /**
+   * Opens the session; {@link AccountChangedMeanwhile} when the account was disabled or its
+   * password changed since it was checked: the check of the account and the session's insert are
+   * one statement or transaction, holding the account's row, so a concurrent password change or
+   * disable either comes first (and no session opens) or ends this session with the others.
+   */
   public TokenPair open(
       Authenticated who, String clientId, String scope, Origin origin, Instant now) {
     String refresh = SecretTokens.mint();

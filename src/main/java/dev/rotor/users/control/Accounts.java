@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -123,6 +124,9 @@ public class Accounts {
     if (!enabled && user.isEnabled()) {
       guardLastAdmin(user);
       user.disable();
+      // Written before the sessions end: a login whose session start waits on this row then
+      // sees the account disabled, and one that got in first has its session ended below.
+      em.flush();
       auditAdmin(user, "disabled by " + adminId, origin);
       accountLocked.fire(new AccountLocked(userId, "account disabled", origin));
     } else if (enabled && !user.isEnabled()) {
@@ -158,11 +162,22 @@ public class Accounts {
     return byId(userId).orElseThrow(() -> new ProblemException(404, "Not Found", "No such user."));
   }
 
-  /** An admin cannot remove the last enabled admin, or nobody could administer Rotor. */
+  /**
+   * An admin cannot remove the last enabled admin, or nobody could administer Rotor. The enabled
+   * admins' rows are locked while they are counted, until the change commits: of two admins
+   * demoting each other at once, on one node or two, the second waits, counts again and is refused.
+   */
   private void guardLastAdmin(User user) {
     if (user.isEnabled()
         && user.roles().contains(Roles.ADMIN)
-        && em.createNamedQuery(User.COUNT_ENABLED_ADMINS, Long.class).getSingleResult() <= 1) {
+        && em
+                .createNamedQuery(User.ENABLED_ADMINS, User.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .stream()
+                .filter(admin -> admin.roles().contains(Roles.ADMIN))
+                .count()
+            <= 1) {
       throw new ProblemException(
           409, "Conflict", "The last enabled admin cannot be disabled, demoted or deleted.");
     }

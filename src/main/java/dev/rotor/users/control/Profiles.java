@@ -2,6 +2,7 @@ package dev.rotor.users.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.rotor.CurrentRoles;
 import dev.rotor.configuration.UserSettings;
 import dev.rotor.persistence.DatabaseMigration;
 import dev.rotor.users.entity.User;
@@ -28,7 +29,7 @@ import javax.sql.DataSource;
  * (once committed), one made on another node within that time; the token itself lives far longer.
  */
 @ApplicationScoped
-public class Profiles {
+public class Profiles implements CurrentRoles {
 
   private static final String SQL =
       "SELECT username, roles, enabled, created_at FROM rotor_user WHERE id = ?";
@@ -59,6 +60,11 @@ public class Profiles {
   /** The profile of an existing user; unknown ids are never cached. */
   public Optional<Profile> byId(String userId) {
     return Optional.ofNullable(cache == null ? load(userId) : cache.get(userId, this::load));
+  }
+
+  @Override
+  public boolean holds(String userId, String role) {
+    return byId(userId).filter(Profile::enabled).filter(p -> p.roles().contains(role)).isPresent();
   }
 
   /** After the change's transaction ended (either way): a reader then sees the committed row. */

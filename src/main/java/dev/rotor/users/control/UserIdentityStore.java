@@ -31,7 +31,8 @@ public class UserIdentityStore implements IdentityStore {
   private String dummyHash;
 
   /** The verdict, with the reason of a refusal for the audit log (never for the client). */
-  public record Check(CredentialValidationResult result, String userId, String reason) {
+  public record Check(
+      CredentialValidationResult result, String userId, String reason, String checkedHash) {
     public boolean valid() {
       return result.getStatus() == CredentialValidationResult.Status.VALID;
     }
@@ -67,25 +68,32 @@ public class UserIdentityStore implements IdentityStore {
         passwordHash.verify(password, found.map(User::passwordHash).orElse(dummyHash));
     if (found.isEmpty()) {
       attempt.failed();
-      return new Check(CredentialValidationResult.INVALID_RESULT, null, "unknown user");
+      return new Check(CredentialValidationResult.INVALID_RESULT, null, "unknown user", null);
     }
     User user = found.get();
     if (!matches) {
       attempt.failed();
-      return new Check(CredentialValidationResult.INVALID_RESULT, user.id(), "wrong password");
+      return new Check(
+          CredentialValidationResult.INVALID_RESULT, user.id(), "wrong password", null);
     }
     attempt.succeeded();
     if (!user.isEnabled()) {
-      return new Check(CredentialValidationResult.INVALID_RESULT, user.id(), "account disabled");
+      return new Check(
+          CredentialValidationResult.INVALID_RESULT, user.id(), "account disabled", null);
     }
-    if (passwordHash.needsRehash(user.passwordHash())) {
-      accounts.replacePasswordHash(user.id(), user.passwordHash(), passwordHash.generate(password));
+    String checkedHash = user.passwordHash();
+    if (passwordHash.needsRehash(checkedHash)) {
+      String upgraded = passwordHash.generate(password);
+      if (accounts.replacePasswordHash(user.id(), checkedHash, upgraded)) {
+        checkedHash = upgraded;
+      }
     }
     return new Check(
         new CredentialValidationResult(
             null, new CallerPrincipal(user.username()), null, user.id(), user.roles()),
         user.id(),
-        null);
+        null,
+        checkedHash);
   }
 
   @Override

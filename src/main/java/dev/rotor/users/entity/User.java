@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
     name = User.COUNT_SEARCH,
     query = "SELECT COUNT(u) FROM User u WHERE u.usernameKey LIKE :q ESCAPE '\\'")
 @NamedQuery(
-    name = User.COUNT_ENABLED_ADMINS,
-    query = "SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.roles LIKE '%admin%'")
+    name = User.ENABLED_ADMINS,
+    query = "SELECT u FROM User u WHERE u.enabled = TRUE AND u.roles LIKE '%admin%'")
 @NamedQuery(
     name = User.REPLACE_HASH,
     query =
@@ -41,7 +41,7 @@ public class User {
   public static final String BY_USERNAME = "User.byUsername";
   public static final String SEARCH = "User.search";
   public static final String COUNT_SEARCH = "User.countSearch";
-  public static final String COUNT_ENABLED_ADMINS = "User.countEnabledAdmins";
+  public static final String ENABLED_ADMINS = "User.enabledAdmins";
 
   @Id private String id;
 

@@ -1,16 +1,27 @@
 package dev.rotor.it.server;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.keys.control.AccessTokenIssuer;
+import dev.rotor.sessions.control.AccountChangedMeanwhile;
+import dev.rotor.sessions.control.SessionStart;
+import dev.rotor.users.control.Accounts;
+import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 
 /** Test-only endpoints: move the server's clock; sign any claims with the real signing key. */
@@ -19,6 +30,42 @@ import java.time.Duration;
 public class TestControlResource {
 
   @Inject AccessTokenIssuer issuer;
+
+  @Inject Accounts accounts;
+
+  @Inject SessionStart sessionStart;
+
+  @Inject Clock clock;
+
+  /** The stored password hash of a user, as a login's password check would have read it. */
+  @GET
+  @Path("password-hash/{username}")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String passwordHash(@PathParam("username") String username) {
+    return accounts.find(username).orElseThrow(NotFoundException::new).passwordHash();
+  }
+
+  /**
+   * The second half of a login whose password check (against {@code checked}) happened earlier: 201
+   * when a session opened, 409 when the account changed meanwhile.
+   */
+  @POST
+  @Path("session-start/{username}")
+  @Consumes(MediaType.TEXT_PLAIN)
+  public Response startSession(@PathParam("username") String username, String checked) {
+    User user = accounts.find(username).orElseThrow(NotFoundException::new);
+    try {
+      sessionStart.open(
+          new SessionStart.Authenticated(user.id(), user.username(), user.roles(), checked.trim()),
+          ClientRegistry.FIRST_PARTY,
+          "profile",
+          Origin.SERVER,
+          clock.instant());
+      return Response.status(201).build();
+    } catch (AccountChangedMeanwhile e) {
+      return Response.status(409).build();
+    }
+  }
 
   @PUT
   @Path("clock")
