@@ -144,10 +144,17 @@ final class ComponentRules {
         .because("what everyone uses must not use anyone");
   }
 
+  /**
+   * One exception: {@code persistence.EclipseLinkSettings}, EclipseLink's session customizer, which
+   * only persistence.xml names, so only EclipseLink (Payara) loads it; it turns off a behaviour
+   * that no portable setting reaches (docs/architecture.md, JPA portability).
+   */
   ArchRule noServerSpecificImports() {
     return noClasses()
         .that()
         .resideInAPackage(root + "..")
+        .and()
+        .doNotHaveFullyQualifiedName(root + ".persistence.EclipseLinkSettings")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -116,14 +116,21 @@ public class ConfiguredDataSource implements DataSource {
     return h2;
   }
 
+  /**
+   * A new physical connection. Across the network (PostgreSQL) it replaces itself when the database
+   * comes back from an outage ({@link RecoveringConnection}); embedded H2 cannot lose it.
+   */
   @Override
   public Connection getConnection() throws SQLException {
-    return delegate().getConnection();
+    DataSource physical = delegate();
+    return physical instanceof PGSimpleDataSource
+        ? RecoveringConnection.open(physical)
+        : physical.getConnection();
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return delegate().getConnection();
+    return getConnection();
   }
 
   @Override

@@ -11,6 +11,12 @@ public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
+  /**
+   * Seconds a client is asked to wait before it retries after a 503: the database is usually back
+   * within a few seconds (a restart, a failover), and Rotor serves again at once when it is.
+   */
+  public static final int RETRY_AFTER_SECONDS = 2;
+
   private Problems() {}
 
   public static Response response(int status, String title, String detail) {
@@ -34,6 +40,17 @@ public final class Problems {
   public static Response unauthorized(String detail) {
     return Response.fromResponse(response(401, "Unauthorized", detail))
         .header("WWW-Authenticate", "Bearer")
+        .build();
+  }
+
+  /**
+   * A 503 with {@code Retry-After}: a dependency (the database) is out of reach for now. The
+   * request changed nothing that the client could miss, so the same request may simply be sent
+   * again.
+   */
+  public static Response unavailable(String detail) {
+    return Response.fromResponse(response(503, "Service Unavailable", detail))
+        .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
         .build();
   }
 

@@ -1,5 +1,6 @@
 package dev.rotor.problems;
 
+import dev.rotor.persistence.ConnectionLoss;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -10,8 +11,10 @@ import java.util.UUID;
 
 /**
  * Every exception without a mapper of its own. A body that is not the JSON it should be is the
- * client's fault, whichever layer noticed (JSON-P, JSON-B, or the runtime's entity reader): 400.
- * Anything else is ours: logged with an id the client can quote, answered with a generic 500.
+ * client's fault, whichever layer noticed (JSON-P, JSON-B, or the runtime's entity reader): 400. A
+ * lost database connection ({@link ConnectionLoss}) passes when the database is back: 503 with
+ * {@code Retry-After}, logged once in a while rather than once per request. Anything else is ours:
+ * logged with an id the client can quote, answered with a generic 500.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
@@ -26,6 +29,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         || e instanceof ProcessingException) {
       return Problems.response(
           400, "Bad Request", "The request body is not valid JSON for this endpoint.");
+    }
+    if (ConnectionLoss.isConnectionLoss(e)) {
+      DatabaseOutageLog.record(e);
+      return Problems.unavailable(DatabaseOutageLog.DETAIL);
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(System.Logger.Level.ERROR, "Unexpected failure, incident " + incident, e);

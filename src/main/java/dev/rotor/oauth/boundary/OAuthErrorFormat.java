@@ -14,7 +14,8 @@ import java.io.StringReader;
 /**
  * The OAuth endpoints answer in RFC 6749's error format whatever went wrong: a client error that
  * reached them as a problem (JAX-RS's own 404, 405, 415, a body too large) is rewritten here, so
- * that the problem mappers need not know which paths are OAuth's.
+ * that the problem mappers need not know which paths are OAuth's. So is a 503 (the database out of
+ * reach): {@code temporarily_unavailable}, RFC 6749's code for it, keeping {@code Retry-After}.
  */
 @Provider
 public class OAuthErrorFormat implements ContainerResponseFilter {
@@ -24,7 +25,7 @@ public class OAuthErrorFormat implements ContainerResponseFilter {
     int status = response.getStatus();
     MediaType type = response.getMediaType();
     if (status < 400
-        || status >= 500
+        || (status >= 500 && status != 503)
         || type == null
         || !Problems.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype())
         || !isOAuth(request.getUriInfo().getPath())) {
@@ -33,7 +34,9 @@ public class OAuthErrorFormat implements ContainerResponseFilter {
     response.getHeaders().remove("WWW-Authenticate");
     response.getHeaders().putSingle("Cache-Control", "no-store");
     response.setEntity(
-        OAuthErrorMapper.body("invalid_request", detail(response.getEntity())),
+        OAuthErrorMapper.body(
+            status == 503 ? "temporarily_unavailable" : "invalid_request",
+            detail(response.getEntity())),
         null,
         MediaType.APPLICATION_JSON_TYPE);
   }

@@ -4,6 +4,7 @@ import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.keys.control.AccessTokenIssuer;
+import dev.rotor.persistence.ConnectionLoss;
 import dev.rotor.persistence.DatabaseMigration;
 import dev.rotor.sessions.entity.RefreshToken;
 import dev.rotor.sessions.entity.Session;
@@ -26,7 +27,9 @@ import javax.sql.DataSource;
  * alive; and in the same statement inserts the successor, records the session's last use and the
  * {@code REFRESHED} audit event. One round trip, atomic on its own, and the same conditional UPDATE
  * as {@link JpaRotation}: of concurrent refreshes with one token exactly one row comes back. No row
- * means nothing was written; {@link JpaRotation} then finds out why.
+ * means nothing was written; {@link JpaRotation} then finds out why. A statement whose answer was
+ * lost with the connection may have been committed: {@link UnconfirmedRotations} undoes it before
+ * the client's retry.
  */
 @ApplicationScoped
 public class PostgresRotation {
@@ -66,6 +69,10 @@ public class PostgresRotation {
 
   @Inject TokenLifetimes lifetimes;
 
+  @Inject UnconfirmedRotations unconfirmed;
+
+  private static final System.Logger LOG = System.getLogger(PostgresRotation.class.getName());
+
   /**
    * Rotates the token with this hash, if it is live and the client's, to a successor with the given
    * hash; empty if nothing was rotated (and nothing written).
@@ -73,9 +80,44 @@ public class PostgresRotation {
   public Optional<Rotated> rotate(
       String presentedHash, String clientId, String successorHash, Origin origin, Instant now) {
     long at = now.toEpochMilli();
+    String auditId = UUID.randomUUID().toString();
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new IllegalStateException("refresh token rotation failed: no connection", e);
+    }
+    try {
+      return execute(connection, presentedHash, clientId, successorHash, auditId, origin, now);
+    } catch (SQLException e) {
+      if (ConnectionLoss.isConnectionLoss(e)) {
+        // Sent, but unanswered: it may have been committed. The client gets a 503 and retries.
+        unconfirmed.remember(
+            new UnconfirmedRotations.Unconfirmed(presentedHash, successorHash, at, auditId));
+      }
+      throw new IllegalStateException("refresh token rotation failed", e);
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Back to the pool or not, what was answered stands: nothing to tell the client.
+        LOG.log(System.Logger.Level.DEBUG, "closing a connection failed", e);
+      }
+    }
+  }
+
+  private Optional<Rotated> execute(
+      Connection connection,
+      String presentedHash,
+      String clientId,
+      String successorHash,
+      String auditId,
+      Origin origin,
+      Instant now)
+      throws SQLException {
+    long at = now.toEpochMilli();
     Instant idleExpiry = now.plus(lifetimes.refreshIdle());
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(SQL)) {
+    try (PreparedStatement statement = connection.prepareStatement(SQL)) {
       int i = 0;
       statement.setLong(++i, at);
       statement.setString(++i, presentedHash);
@@ -87,7 +129,7 @@ public class PostgresRotation {
       statement.setLong(++i, at);
       statement.setLong(++i, idleExpiry.toEpochMilli());
       statement.setLong(++i, at);
-      statement.setString(++i, UUID.randomUUID().toString());
+      statement.setString(++i, auditId);
       statement.setLong(++i, at);
       statement.setString(++i, AuditEvent.Type.REFRESHED.name());
       statement.setString(++i, origin.address());
@@ -108,8 +150,6 @@ public class PostgresRotation {
                 Session.refreshTokenExpiry(
                     idleExpiry, Instant.ofEpochMilli(row.getLong("session_expires_at")))));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("refresh token rotation failed", e);
     }
   }
 }

@@ -25,6 +25,8 @@ public class RefreshRotation {
 
   @Inject DatabaseKind database;
 
+  @Inject UnconfirmedRotations unconfirmed;
+
   /**
    * Rotates for the given client (RFC 6749 §10.4: a token works only for the client it was issued
    * to). A requested scope may narrow the new access token's scope, never widen it; the session and
@@ -34,14 +36,19 @@ public class RefreshRotation {
    */
   public TokenPair rotate(
       String presented, String clientId, Set<String> scope, Origin origin, Instant now) {
-    if (scope == null && database == DatabaseKind.POSTGRESQL) {
-      String successor = SecretTokens.mint();
-      Optional<PostgresRotation.Rotated> rotated =
-          postgres.rotate(
-              SecretTokens.hash(presented), clientId, SecretTokens.hash(successor), origin, now);
-      if (rotated.isPresent()) {
-        return pairs.pair(
-            rotated.get().subject(), successor, rotated.get().refreshExpiresAt(), now);
+    if (database == DatabaseKind.POSTGRESQL) {
+      String presentedHash = SecretTokens.hash(presented);
+      // A refresh of this token whose answer was lost did not happen, for the client: undo it,
+      // whichever path rotates the token now.
+      unconfirmed.settleBefore(presentedHash);
+      if (scope == null) {
+        String successor = SecretTokens.mint();
+        Optional<PostgresRotation.Rotated> rotated =
+            postgres.rotate(presentedHash, clientId, SecretTokens.hash(successor), origin, now);
+        if (rotated.isPresent()) {
+          return pairs.pair(
+              rotated.get().subject(), successor, rotated.get().refreshExpiresAt(), now);
+        }
       }
     }
     return jpa.rotate(presented, clientId, scope, origin, now);

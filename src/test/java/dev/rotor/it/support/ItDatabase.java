@@ -2,6 +2,8 @@ package dev.rotor.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +26,9 @@ public final class ItDatabase {
 
   /** Schema or folder of the servers that the restart test starts and stops itself. */
   public static final String RESTART = "rotor_it_restart";
+
+  /** Schema of the server that the database fault test reaches through its TCP proxy. */
+  public static final String FAULTS = "rotor_it_faults";
 
   private static Boolean postgresReachable;
 
@@ -66,6 +71,27 @@ public final class ItDatabase {
       env.put("ROTOR_DATA_DIR", dataDir(name).toString());
     }
     return env;
+  }
+
+  /**
+   * Rotor's settings for a PostgreSQL server on the given schema, reached through a relay on
+   * 127.0.0.1 at the given port instead of directly.
+   */
+  public static Map<String, String> serverEnvironmentThrough(String name, int relayPort) {
+    Map<String, String> env = serverEnvironment(name);
+    URI database = URI.create(pgUrl().substring("jdbc:".length()));
+    String direct = database.getHost() + (database.getPort() < 0 ? "" : ":" + database.getPort());
+    env.put(
+        "ROTOR_DB_URL",
+        env.get("ROTOR_DB_URL").replace("//" + direct + "/", "//127.0.0.1:" + relayPort + "/"));
+    return env;
+  }
+
+  /** Host and port of the run's PostgreSQL (5432 when the URL names none). */
+  public static InetSocketAddress pgAddress() {
+    URI database = URI.create(pgUrl().substring("jdbc:".length()));
+    return InetSocketAddress.createUnresolved(
+        database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
   }
 
   /**
@@ -113,7 +139,7 @@ public final class ItDatabase {
       }
       try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());
           Statement s = c.createStatement()) {
-        for (String schema : new String[] {SUITE, RESTART}) {
+        for (String schema : new String[] {SUITE, RESTART, FAULTS}) {
           s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
           s.execute("CREATE SCHEMA " + schema);
         }
