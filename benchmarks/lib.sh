@@ -214,8 +214,14 @@ access_token() {
     -d "{\"username\": \"$1\", \"password\": \"$2\"}" | jq -er .access_token
 }
 
+# The server under load for run_gatling and cpu_split: Rotor (ROTOR_PID, base_url) unless
+# TARGET_NAME, TARGET_PID and TARGET_URL name another (keycloak.sh sets them to its Keycloak).
+TARGET_NAME=
+TARGET_PID=
+TARGET_URL=
+
 # run_gatling SIMULATION TAG [-Dprop=value ...]: runs one simulation through the Gatling Maven
-# plugin against the started server. Console output: target/bench/TAG-gatling.log; the measured
+# plugin against the started server (see TARGET_NAME). Console output: target/bench/TAG-gatling.log; the measured
 # window and the figures per request name: target/bench/TAG.json (written by the simulation);
 # GATLING_DIR is set to the run's HTML report folder.
 GATLING_DIR=
@@ -225,13 +231,14 @@ run_gatling() {
   local lc
   lc=$(tr '[:upper:]' '[:lower:]' <<<"$simulation")
   rm -f "$BENCH_OUT/$tag.json" "$BENCH_OUT/$tag-cpu.json"
-  log "gatling: $simulation ($tag) clients=$CLIENTS warm-up=${WARMUP}s measured=${DURATION}s"
+  log "gatling: $simulation ($tag) against ${TARGET_NAME:-rotor} clients=$CLIENTS warm-up=${WARMUP}s measured=${DURATION}s"
   cpu_split "$BENCH_OUT/$tag-cpu.json" "$((WARMUP + 5))" "$((DURATION - 10))" &
   local sampler=$!
   (cd "$BENCH_ROOT" && mvn -B gatling:test \
     -Dgatling.simulationClass="dev.rotor.bench.$simulation" \
     -Dgatling.runDescription="$tag" \
-    -Dbench.baseUrl="$(base_url)" \
+    -Dbench.target="${TARGET_NAME:-rotor}" \
+    -Dbench.baseUrl="${TARGET_URL:-$(base_url)}" \
     -Dbench.clients="$CLIENTS" \
     -Dbench.warmup="$WARMUP" \
     -Dbench.duration="$DURATION" \
@@ -286,29 +293,33 @@ jit_ticks_between() {
 }
 
 # cpu_split FILE DELAY_S WINDOW_S: after DELAY_S, measures for WINDOW_S seconds where the
-# machine's CPU goes: the Rotor JVM (and of it, its JIT compiler threads: more than a few
-# hundredths of a core means the server was still warming up), PostgreSQL, and the rest
-# (Gatling's JVM and anything else), in cores (1.0 = one core busy the whole window). Writes FILE
-# as JSON.
+# machine's CPU goes: the server's JVM (Rotor's, or TARGET_PID's; and of it, its JIT compiler
+# threads: more than a few hundredths of a core means the server was still warming up),
+# PostgreSQL, and the rest (Gatling's JVM and anything else), in cores (1.0 = one core busy the
+# whole window). Writes FILE as JSON: server_cores and server_jit_cores, and the same figures
+# under the server's name (rotor_cores, rotor_jit_cores; keycloak_cores, ...).
 cpu_split() {
   local file=$1 delay=$2 window=$3
   ((window > 0)) || return 0
   sleep "$delay"
-  local hz all0 rotor0 pg0 steal0 jit0 all1 rotor1 pg1 steal1 jit1
+  local pid=${TARGET_PID:-$ROTOR_PID} name=${TARGET_NAME:-rotor}
+  local hz all0 server0 pg0 steal0 jit0 all1 server1 pg1 steal1 jit1
   hz=$(getconf CLK_TCK)
-  all0=$(cpu_ticks_all) rotor0=$(cpu_ticks_pid "$ROTOR_PID") pg0=$(cpu_ticks_postgres)
-  steal0=$(cpu_ticks_steal) jit0=$(jit_ticks "$ROTOR_PID")
+  all0=$(cpu_ticks_all) server0=$(cpu_ticks_pid "$pid") pg0=$(cpu_ticks_postgres)
+  steal0=$(cpu_ticks_steal) jit0=$(jit_ticks "$pid")
   sleep "$window"
-  all1=$(cpu_ticks_all) rotor1=$(cpu_ticks_pid "$ROTOR_PID") pg1=$(cpu_ticks_postgres)
-  steal1=$(cpu_ticks_steal) jit1=$(jit_ticks "$ROTOR_PID")
+  all1=$(cpu_ticks_all) server1=$(cpu_ticks_pid "$pid") pg1=$(cpu_ticks_postgres)
+  steal1=$(cpu_ticks_steal) jit1=$(jit_ticks "$pid")
   jq -n --argjson hz "$hz" --argjson w "$window" --argjson all $((all1 - all0)) \
-    --argjson rotor $((rotor1 - rotor0)) --argjson pg $((pg1 - pg0)) \
+    --arg name "$name" --argjson server $((server1 - server0)) --argjson pg $((pg1 - pg0)) \
     --argjson steal $((steal1 - steal0)) --argjson jit "$(jit_ticks_between "$jit0" "$jit1")" '
     def cores(t): (t / $hz / $w * 100 | round) / 100;
-    {window_s: $w, machine_busy_cores: cores($all), rotor_cores: cores($rotor),
-     rotor_jit_cores: cores($jit), postgres_cores: cores($pg),
-     rest_cores: cores($all - $rotor - $pg), stolen_cores: cores($steal),
-     note: "rest = the load generator (Gatling JVM) and anything else on the machine; rotor_jit_cores = of rotor_cores, its JIT compilers (above a few hundredths: still warming up)"}' >"$file"
+    {window_s: $w, machine_busy_cores: cores($all), server: $name,
+     server_cores: cores($server), server_jit_cores: cores($jit),
+     ($name + "_cores"): cores($server), ($name + "_jit_cores"): cores($jit),
+     postgres_cores: cores($pg),
+     rest_cores: cores($all - $server - $pg), stolen_cores: cores($steal),
+     note: "rest = the load generator (Gatling JVM) and anything else on the machine; server_jit_cores = of server_cores, its JIT compilers (above a few hundredths: still warming up)"}' >"$file"
 }
 
 # request_json TAG REQUEST_NAME: the measured figures of one request name of run TAG as JSON:
@@ -324,4 +335,18 @@ request_json() {
       else {request: $name, measured_seconds, clients} + $r
         + {cpu_split: $cpu, gatling_report: $report} end' \
     "$BENCH_OUT/$tag.json"
+}
+
+# per_op_json REQUEST_JSON: the comparison figures of one request_json answer: rate, p99, errors,
+# and the CPU of the server's JVM and of PostgreSQL per request (ms: cores of the CPU split /
+# requests per second), null where the run has no CPU split.
+per_op_json() {
+  jq '
+    def per_op(c): if c == null or (.throughput_rps // 0) == 0 then null
+      else (c / .throughput_rps * 1000 * 100 | round) / 100 end;
+    {throughput_rps, p50_ms, p99_ms, errors,
+     server_cpu_ms_per_op: per_op(.cpu_split.server_cores),
+     postgres_cpu_ms_per_op: per_op(.cpu_split.postgres_cores),
+     server_cores: .cpu_split.server_cores, server_jit_cores: .cpu_split.server_jit_cores,
+     postgres_cores: .cpu_split.postgres_cores}' <<<"$1"
 }

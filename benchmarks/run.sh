@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh [--h2] [--clients 16] [--warmup 180] [--duration 60] [--users N]
 #                     [--scenarios refresh,me,login,storm] [--no-jmh] [--no-build]
-#                     [--server payara-micro|wildfly|payara-server]
+#                     [--server payara-micro|wildfly|payara-server] [--compare keycloak]
 #
 # Builds if needed, measures the raw Argon2id hash rate (JMH), resets the PostgreSQL schema
 # rotor_bench (or uses a fresh embedded H2 with --h2), starts the WAR on a free port of
@@ -11,6 +11,9 @@
 # server-config/NAME/start.sh, the server's stock heap) and times its start-up, registers the users, runs the Gatling scenarios
 # (each: warm-up, then the measured window), reads the server's RSS after the refresh scenario,
 # prints a table, writes target/bench/summary.json and stops the server.
+# --compare keycloak: then, with Rotor stopped, the same refresh scenario against Keycloak
+# (benchmarks/keycloak.sh), and both servers' figures and their ratio in summary.json; without
+# --scenarios it runs the refresh scenario only, and no JMH.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -25,8 +28,10 @@ BUILD=yes
 USER_PREFIX=bench-user-
 SCHEMA=rotor_bench
 JMH_OPTS=${JMH_OPTS:--wi 3 -w 3s -i 5 -r 3s}
+COMPARE=
+SCENARIOS_GIVEN=no
 
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
   case $1 in
@@ -35,10 +40,11 @@ while (($#)); do
     --warmup) WARMUP=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --users) USERS=$2; shift ;;
-    --scenarios) SCENARIOS=$2; shift ;;
+    --scenarios) SCENARIOS=$2; SCENARIOS_GIVEN=yes; shift ;;
     --no-jmh) JMH=no ;;
     --no-build) BUILD=no ;;
     --server) ROTOR_SERVER=$2; shift ;;
+    --compare) COMPARE=$2; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
   esac
@@ -48,14 +54,33 @@ USERS=${USERS:-$CLIENTS}
 [[ -f $BENCH_ROOT/server-config/$ROTOR_SERVER/start.sh || $ROTOR_SERVER == payara-micro ]] ||
   die "--server: payara-micro, wildfly or payara-server"
 ((USERS >= CLIENTS)) || die "--users must be at least --clients (one refresh chain per user)"
+if [[ -n $COMPARE ]]; then
+  [[ $COMPARE == keycloak ]] || die "--compare: keycloak is the only one"
+  [[ $DB == postgresql ]] || die "--compare keycloak runs on PostgreSQL (Keycloak's database too): drop --h2"
+  # The refresh scenario alone unless told; the Argon2id rate only explains logins.
+  if [[ $SCENARIOS_GIVEN == no ]]; then
+    SCENARIOS=refresh
+    JMH=no
+  fi
+  [[ ,$SCENARIOS, == *,refresh,* ]] || die "--compare keycloak compares the refresh scenario: add it to --scenarios"
+  # shellcheck source=benchmarks/keycloak.sh
+  source "$(dirname "${BASH_SOURCE[0]}")/keycloak.sh"
+  require_tools unzip
+fi
 
 require_tools java mvn curl jq ss awk
 [[ $DB == h2 ]] || require_tools psql
 mkdir -p "$BENCH_OUT"
-trap stop_rotor EXIT
+stop_servers() {
+  stop_rotor
+  [[ -z $COMPARE ]] || kc_stop
+}
+trap stop_servers EXIT
 trap 'exit 130' INT TERM
 
 [[ $BUILD == no ]] || build_if_needed
+# Download, unpack and `kc.sh build` before anything is measured.
+[[ -z $COMPARE ]] || kc_provision
 
 # --- Raw Argon2id hash rate on this machine (before the server starts: a quiet CPU) ----------
 ARGON2_1T=null
@@ -156,6 +181,34 @@ done
 RSS_END=$(rss_kib)
 stop_rotor
 
+# --- Keycloak, the same refresh scenario, Rotor stopped ----------------------------------------
+COMPARE_JSON=null
+if [[ $COMPARE == keycloak ]]; then
+  kc_start "$BENCH_OUT/keycloak.log"
+  KC_RSS_READY=$(kc_rss_kib)
+  kc_setup "$USER_PREFIX" "$USERS"
+  kc_refresh_run keycloak-refresh
+  TAGS+=(keycloak-refresh)
+  KC_RESULT=$(request_json keycloak-refresh refresh)
+  KC_RSS_AFTER=$(kc_rss_kib)
+  kc_stop
+  COMPARE_JSON=$(jq -n --argjson keycloak "$(kc_config_json)" --argjson startup "$KC_STARTUP_MS" \
+    --argjson rss_ready "$KC_RSS_READY" --argjson rss_after "$KC_RSS_AFTER" \
+    --argjson kc_refresh "$KC_RESULT" --argjson kc "$(per_op_json "$KC_RESULT")" \
+    --argjson rotor "$(per_op_json "${RESULT[refresh]}")" '
+    def ratio(a; b): if a == null or b == null or b == 0 then null
+      else (a / b * 100 | round) / 100 end;
+    {what: "refresh with rotation, the same Gatling scenario (RefreshSimulation), one server after the other on this machine, never both under load",
+     keycloak: ($keycloak + {startup_ms: $startup,
+                             rss_mib: {ready: ($rss_ready / 1024 | round),
+                                       after_refresh: ($rss_after / 1024 | round)},
+                             refresh: $kc_refresh}),
+     figures: {rotor: $rotor, keycloak: $kc},
+     ratio_rotor_over_keycloak: {refresh_rate: ratio($rotor.throughput_rps; $kc.throughput_rps),
+                                 p99: ratio($rotor.p99_ms; $kc.p99_ms)},
+     note: "rates in refreshes/s, p99 in ms, CPU per refresh in ms (cores of the CPU split / rate); a ratio below 1 for p99 means Rotor is faster"}')
+fi
+
 # --- Summary --------------------------------------------------------------------------------
 scenarios_json=$(for k in "${!RESULT[@]}"; do jq -n --arg k "$k" --argjson v "${RESULT[$k]}" \
   '{($k): $v}'; done | jq -s 'add // {}')
@@ -171,7 +224,7 @@ jq -n \
   --argjson rss_end "$RSS_END" \
   --arg engine "$ARGON2_ENGINE" --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" \
   --argjson lb "$ARGON2_LOGIN_BEFORE" --argjson la "$ARGON2_LOGIN_AFTER" \
-  --argjson scenarios "$scenarios_json" '
+  --argjson scenarios "$scenarios_json" --argjson compare "$COMPARE_JSON" '
   {
     kind: "rotor load benchmark (benchmarks/run.sh)",
     when: $when, commit: $commit,
@@ -196,6 +249,7 @@ jq -n \
                   else ($scenarios.login.throughput_rps / (($lb + $la) / 2) * 100 | round) / 100
                   end)},
     scenarios: $scenarios,
+    compare_keycloak: $compare,
     keycloak_reference: {refresh_rps: "390-450", login_rps: "16-18",
                          introspection_rps: "2200-2500", startup_s: "14-18",
                          rss_mib: "670-730 (-Xmx512m)",
@@ -233,10 +287,22 @@ printf '%-22s %9s   %s\n' "Argon2id, ${NPROC}T login" "$(fmt "$ARGON2_LOGIN_BEFO
   "just before / after the login scenario; login share of the mean: $(jq -r '.argon2id.login_share_of_hash_rate // "-"' "$BENCH_OUT/summary.json")"
 echo "(latencies in ms of successful requests; summary: target/bench/summary.json)"
 echo
-echo "CPU split in the measured window, cores (of $NPROC): machine busy = Rotor + PostgreSQL + rest (Gatling);"
-echo "JIT: Rotor's compiler threads, part of Rotor's figure (above a few hundredths, Rotor was still warming up)"
+echo "CPU split in the measured window, cores (of $NPROC): machine busy = server + PostgreSQL + rest (Gatling);"
+echo "JIT: the server's compiler threads, part of its figure (above a few hundredths, it was still warming up)"
 for tag in "${TAGS[@]}"; do
   f="$BENCH_OUT/$tag-cpu.json"
   [[ -s $f ]] || continue
-  jq -r --arg tag "$tag" '"\($tag | . + "          " | .[:12]) busy \(.machine_busy_cores)  rotor \(.rotor_cores) (JIT \(.rotor_jit_cores))  postgres \(.postgres_cores)  rest \(.rest_cores)  stolen \(.stolen_cores)"' "$f"
+  jq -r --arg tag "$tag" '"\($tag | . + "                " | .[:16]) busy \(.machine_busy_cores)  \(.server) \(.server_cores) (JIT \(.server_jit_cores))  postgres \(.postgres_cores)  rest \(.rest_cores)  stolen \(.stolen_cores)"' "$f"
 done
+if [[ $COMPARE == keycloak ]]; then
+  echo
+  echo "Rotor vs Keycloak $KEYCLOAK_VERSION, refresh with rotation, same run, one after the other ($CLIENTS clients, warm-up ${WARMUP}s, measured ${DURATION}s)"
+  jq -r '.compare_keycloak as $c
+    | def cell(v): (v // "-") | tostring;
+      def line(name; f): "\(name | . + "                  " | .[:18]) \(cell(f.throughput_rps) | "         " + . | .[-9:]) \(cell(f.p99_ms) | "       " + . | .[-7:]) \(cell(f.errors) | "       " + . | .[-7:]) \(cell(f.server_cpu_ms_per_op) | "           " + . | .[-11:]) \(cell(f.postgres_cpu_ms_per_op) | "           " + . | .[-11:])";
+      "server                 req/s     p99  errors  server CPU  PostgreSQL",
+      "                                  ms          ms/refresh  ms/refresh",
+      line("Rotor"; $c.figures.rotor), line("Keycloak"; $c.figures.keycloak),
+      "Rotor / Keycloak: rate \(cell($c.ratio_rotor_over_keycloak.refresh_rate))x, p99 \(cell($c.ratio_rotor_over_keycloak.p99))x"' \
+    "$BENCH_OUT/summary.json"
+fi

@@ -16,8 +16,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BenchSettings {
 
-  /** Rotor's base URL. */
+  /** The server's base URL (Rotor's, or Keycloak's with {@code bench.target=keycloak}). */
   final String baseUrl = System.getProperty("bench.baseUrl", "http://127.0.0.1:8081");
+
+  /**
+   * Whose API the requests speak: {@code rotor} (POST /auth/login and /auth/refresh, JSON) or
+   * {@code keycloak} (its OpenID Connect token endpoint: the password grant to log in, the
+   * refresh_token grant to refresh, form-encoded, public client). Only the login and refresh
+   * requests have a Keycloak form: RefreshSimulation and LoginSimulation.
+   */
+  final Target target = Target.of(System.getProperty("bench.target", "rotor"));
+
+  /** With {@code bench.target=keycloak}: the realm of the benchmark's client and users. */
+  final String keycloakRealm = System.getProperty("bench.keycloakRealm", "rotor-bench");
+
+  /** With {@code bench.target=keycloak}: the public client (direct access grants on). */
+  final String keycloakClientId = System.getProperty("bench.keycloakClientId", "rotor-bench");
 
   /** Concurrent virtual clients (closed loop: each sends its next request when one answers). */
   final int clients = Integer.getInteger("bench.clients", 16);
@@ -91,10 +105,31 @@ final class BenchSettings {
     };
   }
 
+  /** The server under load. */
+  enum Target {
+    ROTOR,
+    KEYCLOAK;
+
+    static Target of(String name) {
+      return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "rotor" -> ROTOR;
+        case "keycloak" -> KEYCLOAK;
+        default ->
+            throw new IllegalArgumentException("bench.target: rotor or keycloak, not " + name);
+      };
+    }
+  }
+
+  /** Keycloak's token endpoint (path) in the benchmark's realm. */
+  String keycloakTokenPath() {
+    return "/realms/" + keycloakRealm + "/protocol/openid-connect/token";
+  }
+
   @Override
   public String toString() {
-    return "baseUrl=%s clients=%d warmup=%ds duration=%ds users=%s"
+    return "target=%s baseUrl=%s clients=%d warmup=%ds duration=%ds users=%s"
         .formatted(
+            target.name().toLowerCase(java.util.Locale.ROOT),
             baseUrl,
             clients,
             warmUpSeconds,

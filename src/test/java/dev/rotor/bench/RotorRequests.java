@@ -11,6 +11,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -19,7 +20,9 @@ import java.util.function.Function;
 
 /**
  * Rotor's API as Gatling chains; session keys: username, password, accessToken, refreshToken,
- * loginAt. Every request is also recorded in the run's {@link Latencies}.
+ * loginAt. Every request is also recorded in the run's {@link Latencies}. With {@code
+ * bench.target=keycloak} the login and the refresh go to Keycloak's token endpoint instead (same
+ * request names, same checks), so the same simulations measure both servers.
  */
 final class RotorRequests {
 
@@ -53,18 +56,24 @@ final class RotorRequests {
         .disableWarmUp();
   }
 
-  /** POST /auth/login as the client's user; keeps both tokens and the time of the login. */
+  /**
+   * POST /auth/login as the client's user (Keycloak: the password grant at its token endpoint);
+   * keeps both tokens and the time of the login.
+   */
   ChainBuilder login(String name) {
-    return timed(
-            name,
-            http(name)
+    HttpRequestActionBuilder request =
+        settings.target == BenchSettings.Target.KEYCLOAK
+            ? http(name)
+                .post(settings.keycloakTokenPath())
+                .formParam("grant_type", "password")
+                .formParam("client_id", settings.keycloakClientId)
+                .formParam("username", "#{username}")
+                .formParam("password", "#{password}")
+            : http(name)
                 .post("/auth/login")
                 .header("Content-Type", "application/json")
-                .body(StringBody("{\"username\": \"#{username}\", \"password\": \"#{password}\"}"))
-                .check(
-                    status().is(200),
-                    jsonPath("$.access_token").saveAs("accessToken"),
-                    jsonPath("$.refresh_token").saveAs("refreshToken")))
+                .body(StringBody("{\"username\": \"#{username}\", \"password\": \"#{password}\"}"));
+    return timed(name, request.check(tokens()))
         .exec(session -> session.set("loginAt", System.currentTimeMillis()));
   }
 
@@ -75,22 +84,32 @@ final class RotorRequests {
    * after a short pause; the failure itself stays counted as an error of this request.
    */
   ChainBuilder refresh(String name) {
-    return timed(
-            name,
-            http(name)
+    HttpRequestActionBuilder request =
+        settings.target == BenchSettings.Target.KEYCLOAK
+            ? http(name)
+                .post(settings.keycloakTokenPath())
+                .formParam("grant_type", "refresh_token")
+                .formParam("client_id", settings.keycloakClientId)
+                .formParam("refresh_token", "#{refreshToken}")
+            : http(name)
                 .post("/auth/refresh")
                 .header("Content-Type", "application/json")
-                .body(StringBody("{\"refresh_token\": \"#{refreshToken}\"}"))
-                .check(
-                    status().is(200),
-                    jsonPath("$.access_token").saveAs("accessToken"),
-                    jsonPath("$.refresh_token").saveAs("refreshToken")))
-        .doIf(Session::isFailed)
-        .then(recover());
+                .body(StringBody("{\"refresh_token\": \"#{refreshToken}\"}"));
+    return timed(name, request.check(tokens())).doIf(Session::isFailed).then(recover());
+  }
+
+  /** A 200 with both tokens, kept for the next request (the same answer from both servers). */
+  private static CheckBuilder[] tokens() {
+    return new CheckBuilder[] {
+      status().is(200),
+      jsonPath("$.access_token").saveAs("accessToken"),
+      jsonPath("$.refresh_token").saveAs("refreshToken")
+    };
   }
 
   /** GET /users/me with the client's access token, renewed by a login before it expires. */
   ChainBuilder me(String name) {
+    rotorOnly("GET /users/me");
     long renewAfterMillis = settings.tokenRenewSeconds * 1000L;
     return doIf(session ->
             System.currentTimeMillis() - session.getLong("loginAt") > renewAfterMillis)
@@ -108,6 +127,7 @@ final class RotorRequests {
 
   /** GET /.well-known/jwks.json: unauthenticated, same server, same JAX-RS stack. */
   ChainBuilder jwks(String name) {
+    rotorOnly("GET /.well-known/jwks.json");
     return timed(name, http(name).get("/.well-known/jwks.json").check(status().is(200)))
         .doIf(Session::isFailed)
         .then(exec(Session::markAsSucceeded).exec(pause(Duration.ofMillis(100))));
@@ -126,6 +146,12 @@ final class RotorRequests {
               }
               return session;
             });
+  }
+
+  private void rotorOnly(String what) {
+    if (settings.target != BenchSettings.Target.ROTOR) {
+      throw new IllegalArgumentException(what + " has no Keycloak form: bench.target=rotor only");
+    }
   }
 
   private ChainBuilder recover() {
