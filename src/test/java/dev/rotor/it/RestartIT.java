@@ -1,11 +1,13 @@
 package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.DatabaseAvailable;
 import dev.rotor.it.support.ItDatabase;
+import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.RotorProcess;
 import dev.rotor.it.support.Users;
 import java.nio.file.Path;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The shipped uber jar, restarted: the key and every token survive, on H2 and PostgreSQL; its purge
- * timer fires on its own; and a wrong key-encryption secret keeps it from starting.
+ * timer fires on its own and counts into the metrics, which this server opens (with the OpenAPI
+ * document); and a wrong key-encryption secret keeps it from starting.
  *
  * <p>A start takes most of a minute, so the class restarts once: a first server issues tokens and
  * rotates its key, a start with the wrong secret is tried, then the restarted server stays up for
@@ -52,6 +55,9 @@ class RestartIT {
     environment.put("ROTOR_ADMIN_PASSWORD", Users.ADMIN_PASSWORD);
     environment.put("ROTOR_KEYS_PUBLISH_AHEAD", "PT0S");
     environment.put(SECRET, "restart-test-key-encryption-secret");
+    // Closed by default (OperationsIT); opened here, where the purge timer also fills a counter.
+    environment.put("ROTOR_HTTP_PUBLIC_METRICS", "true");
+    environment.put("ROTOR_HTTP_PUBLIC_OPENAPI", "true");
     Path logs = ItDatabase.dataDir("logs");
 
     try (RotorProcess first = RotorProcess.start(environment, logs.resolve("restart-1.log"))) {
@@ -150,6 +156,20 @@ class RestartIT {
     assertThat(restarted.awaitLog("Purge removed", Duration.ofSeconds(60)))
         .as("the purge timer fired and logged its run")
         .isTrue();
+  }
+
+  @Test
+  void openedMetricsAndOpenApiAnswerAndThePurgeCountsReachTheMetrics() {
+    Api.Reply openapi = api.get("openapi", null);
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/auth/login", "/auth/refresh", "/sessions", "/admin/users", "/oauth2/token");
+
+    assumeTrue(ItServer.hasMetrics(), "this server has no MicroProfile Metrics");
+    assertThat(restarted.awaitLog("Purge removed", Duration.ofSeconds(60))).isTrue();
+    Api.Reply metrics = api.get("metrics?scope=application", null);
+    assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+    assertThat(metrics.body()).contains("rotor_purge_removed").contains("kind=\"expired_tokens\"");
   }
 
   @Test
