@@ -22,9 +22,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The shipped uber jar, restarted: the key and every token survive, on H2 and PostgreSQL; its purge
- * timer fires on its own and counts into the metrics, which this server opens (with the OpenAPI
- * document); and a wrong key-encryption secret keeps it from starting.
+ * The shipped uber jar, restarted, signing with ES256: the key and every token survive, on H2 and
+ * PostgreSQL, and ES256 tokens work at /users/me and the admin API; its purge timer fires on its
+ * own and counts into the metrics, which this server opens (with the OpenAPI document); and a wrong
+ * key-encryption secret keeps it from starting.
  *
  * <p>A start takes most of a minute, so the class restarts once: a first server issues tokens and
  * rotates its key, a start with the wrong secret is tried, then the restarted server stays up for
@@ -55,6 +56,8 @@ class RestartIT {
     environment.put("ROTOR_ADMIN_PASSWORD", Users.ADMIN_PASSWORD);
     environment.put("ROTOR_KEYS_PUBLISH_AHEAD", "PT0S");
     environment.put(SECRET, "restart-test-key-encryption-secret");
+    // ES256 here, RS256 (the default) everywhere else: MicroProfile JWT must verify both.
+    environment.put("ROTOR_KEYS_ALGORITHM", "ES256");
     // Closed by default (OperationsIT); opened here, where the purge timer also fills a counter.
     environment.put("ROTOR_HTTP_PUBLIC_METRICS", "true");
     environment.put("ROTOR_HTTP_PUBLIC_OPENAPI", "true");
@@ -99,6 +102,43 @@ class RestartIT {
 
   private static String kid(String token) throws ParseException {
     return SignedJWT.parse(token).getHeader().getKeyID();
+  }
+
+  /**
+   * With {@code rotor.keys.algorithm=ES256} every token is ES256, and MicroProfile JWT (Payara's,
+   * SmallRye's on WildFly) accepts it at {@code /users/me} and the admin API.
+   */
+  @Test
+  void es256TokensWorkAtUsersMeAndTheAdminApi() throws Exception {
+    String admin = Users.adminToken(api);
+    assertThat(SignedJWT.parse(admin).getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+    assertThat(SignedJWT.parse(accessBeforeRestart).getHeader().getAlgorithm().getName())
+        .isEqualTo("ES256");
+
+    String name = Users.unique("es256");
+    Api.Reply created =
+        api.postJson(
+            "admin/users",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\""
+                + Users.PASSWORD
+                + "\",\"roles\":[\"user\"]}",
+            admin);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Api.Reply listed = api.get("admin/users?q=" + name, admin);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    assertThat(listed.body()).contains(name);
+    Api.Reply read = api.get("admin/users/" + created.string("id"), admin);
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+
+    String user = api.login(name, Users.PASSWORD).string("access_token");
+    Api.Reply me = api.me(user);
+    assertThat(me.status()).as(me.body()).isEqualTo(200);
+    assertThat(me.json()).containsEntry("username", name);
+    assertThat(api.get("admin/users", user).status())
+        .as("the role is still checked")
+        .isEqualTo(403);
   }
 
   @Test
