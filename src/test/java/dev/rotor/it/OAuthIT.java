@@ -155,6 +155,32 @@ class OAuthIT {
     assertOAuthError(refreshAt(BASIC, post.string("refresh_token")), 400, "invalid_grant");
   }
 
+  /** A third party gets the password only through Rotor's own page in the browser flow. */
+  @Test
+  void thePasswordLoginRefusesThirdPartyClients() {
+    String name = Users.unique("third-party");
+    api.register(name, Users.PASSWORD);
+
+    Api.Reply refused =
+        api.postJson(
+            "auth/login",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\""
+                + Users.PASSWORD
+                + "\",\"client_id\":\""
+                + ItServer.PARTNER
+                + "\"}");
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.string("detail")).startsWith("unauthorized_client");
+    assertThat(refused.body()).doesNotContain("access_token");
+    assertThat(loginAs(ItServer.PUBLIC_CLIENT, null).string("access_token"))
+        .as("a first-party client may")
+        .isNotBlank();
+  }
+
   @Test
   void aPublicClientRefreshesWithItsIdAlone() {
     Api.Reply login = loginAs(ItServer.PUBLIC_CLIENT, null);

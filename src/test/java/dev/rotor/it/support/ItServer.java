@@ -18,7 +18,11 @@ public final class ItServer {
    */
   public static final String TRUSTED_PROXY = "127.0.0.2";
 
-  /** A confidential OAuth client (a resource server, say) and a public one. */
+  /**
+   * First-party OAuth clients that log users in with their password (/auth/login), a confidential
+   * one (a company's own backend, say) and a public one (its mobile app); neither signs in through
+   * the browser. A third party may not use the password login (PARTNER tries).
+   */
   public static final String SERVICE = "it-service";
 
   public static final String SERVICE_SECRET = "it-service-secret";
@@ -94,7 +98,9 @@ public final class ItServer {
         "rotor.clients", String.join(",", SERVICE, PUBLIC_CLIENT, SPA, PORTAL, PARTNER, RP));
     settings.put("rotor.client." + SERVICE + ".secret", SERVICE_SECRET);
     settings.put("rotor.client." + SERVICE + ".scopes", "profile,email");
+    settings.put("rotor.client." + SERVICE + ".first-party", "true");
     settings.put("rotor.client." + PUBLIC_CLIENT + ".scopes", "profile,email");
+    settings.put("rotor.client." + PUBLIC_CLIENT + ".first-party", "true");
     settings.put("rotor.client." + SPA + ".redirect-uris", SPA_REDIRECT);
     settings.put("rotor.client." + SPA + ".scopes", "openid,profile");
     settings.put("rotor.client." + SPA + ".first-party", "true");
