@@ -372,6 +372,40 @@ class OAuthIT {
         .isEqualTo(Map.of("active", false));
   }
 
+  /**
+   * RFC 7662 §4: a client learns nothing about other clients' tokens, not even that they exist; a
+   * resource server (introspect-any) and an admin see every token.
+   */
+  @Test
+  void aClientIntrospectsOnlyItsOwnTokensUnlessItIsAResourceServer() {
+    Api.Reply firstParty = Users.registeredAndLoggedIn(api, "not-the-services");
+    Api.Reply own = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+    String resourceServer =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (ItServer.ORDERS_SERVICE + ":" + ItServer.ORDERS_SERVICE_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+    String admin = "Bearer " + Users.adminToken(api);
+
+    for (String token :
+        List.of(firstParty.string("refresh_token"), firstParty.string("access_token"))) {
+      assertThat(form("oauth2/introspect", BASIC, Map.of("token", token)).json())
+          .as("another client's token, alive")
+          .isEqualTo(Map.of("active", false));
+      assertThat(form("oauth2/introspect", resourceServer, Map.of("token", token)).json())
+          .containsEntry("active", true)
+          .containsEntry("client_id", "rotor-app");
+      assertThat(form("oauth2/introspect", admin, Map.of("token", token)).json())
+          .containsEntry("active", true);
+    }
+    for (String token : List.of(own.string("refresh_token"), own.string("access_token"))) {
+      assertThat(form("oauth2/introspect", BASIC, Map.of("token", token)).json())
+          .containsEntry("active", true)
+          .containsEntry("client_id", ItServer.SERVICE);
+    }
+  }
+
   @Test
   void anAccessTokenIsInactiveTheInstantItExpires() {
     Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);

@@ -82,7 +82,8 @@ public class ClientRegistry {
                           .orElse(""))),
               config.getOptionalValue(prefix + "name", String.class).orElse(id),
               config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false),
-              config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true)));
+              config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true),
+              config.getOptionalValue(prefix + "introspect-any", Boolean.class).orElse(false)));
     }
     return Map.copyOf(all);
   }

@@ -31,7 +31,8 @@ class ClientAuthenticationTest {
           List.of(),
           "Partner",
           false,
-          true);
+          true,
+          false);
 
   final Client partnerService =
       new Client(
@@ -43,7 +44,8 @@ class ClientAuthenticationTest {
           List.of(),
           "Partner service",
           false,
-          true);
+          true,
+          false);
 
   final ClientAuthentication authentication =
       new ClientAuthentication(

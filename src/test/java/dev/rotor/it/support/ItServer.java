@@ -28,6 +28,14 @@ public final class ItServer {
   public static final String SERVICE_SECRET = "it-service-secret";
   public static final String PUBLIC_CLIENT = "it-public";
 
+  /**
+   * A resource server (the orders service): confidential, and allowed to introspect every token
+   * ({@code introspect-any}); other clients see only their own.
+   */
+  public static final String ORDERS_SERVICE = "it-orders";
+
+  public static final String ORDERS_SERVICE_SECRET = "it-orders-secret";
+
   /** Browser clients (single sign-on): a first-party single-page app (public, PKCE). */
   public static final String SPA = "it-spa";
 
@@ -95,12 +103,15 @@ public final class ItServer {
     settings.put("rotor.purge.interval", "PT1H");
     settings.put("rotor.throttle.address.per-minute", String.valueOf(ADDRESS_CHECKS_PER_MINUTE));
     settings.put(
-        "rotor.clients", String.join(",", SERVICE, PUBLIC_CLIENT, SPA, PORTAL, PARTNER, RP));
+        "rotor.clients",
+        String.join(",", SERVICE, PUBLIC_CLIENT, ORDERS_SERVICE, SPA, PORTAL, PARTNER, RP));
     settings.put("rotor.client." + SERVICE + ".secret", SERVICE_SECRET);
     settings.put("rotor.client." + SERVICE + ".scopes", "profile,email");
     settings.put("rotor.client." + SERVICE + ".first-party", "true");
     settings.put("rotor.client." + PUBLIC_CLIENT + ".scopes", "profile,email");
     settings.put("rotor.client." + PUBLIC_CLIENT + ".first-party", "true");
+    settings.put("rotor.client." + ORDERS_SERVICE + ".secret", ORDERS_SERVICE_SECRET);
+    settings.put("rotor.client." + ORDERS_SERVICE + ".introspect-any", "true");
     settings.put("rotor.client." + SPA + ".redirect-uris", SPA_REDIRECT);
     settings.put("rotor.client." + SPA + ".scopes", "openid,profile");
     settings.put("rotor.client." + SPA + ".first-party", "true");

@@ -40,7 +40,8 @@ class AuthorizationRequestTest {
         List.of(),
         id,
         false,
-        requirePkce);
+        requirePkce,
+        false);
   }
 
   static Map<String, List<String>> valid() {
