@@ -60,6 +60,11 @@ class OAuthIT {
   Api.Reply loginAs(String client, String secret) {
     String name = Users.unique("oauth");
     api.register(name, Users.PASSWORD);
+    return loginAs(name, Users.PASSWORD, client, secret);
+  }
+
+  /** Logs that user in as the given client. */
+  Api.Reply loginAs(String name, String password, String client, String secret) {
     String extra = secret == null ? "" : ",\"client_secret\":\"" + secret + "\"";
     Api.Reply login =
         api.postJson(
@@ -67,7 +72,7 @@ class OAuthIT {
             "{\"username\":\""
                 + name
                 + "\",\"password\":\""
-                + Users.PASSWORD
+                + password
                 + "\",\"client_id\":\""
                 + client
                 + "\""
@@ -179,6 +184,69 @@ class OAuthIT {
     assertThat(loginAs(ItServer.PUBLIC_CLIENT, null).string("access_token"))
         .as("a first-party client may")
         .isNotBlank();
+  }
+
+  /**
+   * A client configured with another audience gets tokens for that resource server only: they
+   * refresh at the token endpoint, its resource server may introspect them, and Rotor's own
+   * endpoints refuse them, an admin's too, so a resource server cannot replay them against Rotor.
+   */
+  @Test
+  void tokensForAnotherAudienceAreRefusedByRotorsOwnEndpoints() throws Exception {
+    Api.Reply user = refreshAsOrdersApp(loginAs(ItServer.ORDERS_APP, null));
+    Api.Reply admin =
+        refreshAsOrdersApp(loginAs(Users.ADMIN, Users.ADMIN_PASSWORD, ItServer.ORDERS_APP, null));
+    String userToken = user.string("access_token");
+    String adminToken = admin.string("access_token");
+
+    for (String token : List.of(userToken, adminToken)) {
+      assertThat(SignedJWT.parse(token).getJWTClaimsSet().getAudience())
+          .containsExactly(ItServer.ORDERS_AUDIENCE);
+      for (String path : List.of("users/me", "sessions", "oauth2/userinfo")) {
+        Api.Reply refused = api.get(path, token);
+        assertThat(refused.status()).as(path + ": " + refused.body()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).as(path).startsWith("Bearer");
+      }
+    }
+    for (String path : List.of("admin/users", "admin/events")) {
+      assertThat(api.get(path, adminToken).status()).as(path).isEqualTo(401);
+    }
+    assertThat(
+            form("oauth2/introspect", "Bearer " + adminToken, Map.of("token", userToken)).status())
+        .as("nor may it introspect as an admin")
+        .isEqualTo(401);
+
+    String resourceServer =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (ItServer.ORDERS_SERVICE + ":" + ItServer.ORDERS_SERVICE_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+    assertThat(form("oauth2/introspect", resourceServer, Map.of("token", userToken)).json())
+        .as("its resource server may")
+        .containsEntry("active", true)
+        .containsEntry("aud", ItServer.ORDERS_AUDIENCE)
+        .containsEntry("client_id", ItServer.ORDERS_APP);
+    assertThat(SignedJWT.parse(Users.adminToken(api)).getJWTClaimsSet().getAudience())
+        .as("rotor-app's tokens keep the default audience")
+        .containsExactly("rotor");
+  }
+
+  /** The refresh grant at the token endpoint, as the orders app (a public client). */
+  Api.Reply refreshAsOrdersApp(Api.Reply login) {
+    Api.Reply refreshed =
+        form(
+            "oauth2/token",
+            null,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                login.string("refresh_token"),
+                "client_id",
+                ItServer.ORDERS_APP));
+    assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+    return refreshed;
   }
 
   @Test

@@ -25,14 +25,16 @@ public record Client(
     String name,
     boolean firstParty,
     boolean requirePkce,
+    List<String> audiences,
     boolean introspectsAny) {
 
   /**
-   * A client without browser sign-in: no redirect URIs, first party, PKCE required, introspecting
-   * only its own tokens.
+   * A client without browser sign-in: no redirect URIs, first party, PKCE required, Rotor's own
+   * audience, introspecting only its own tokens.
    */
   public Client(String id, byte[] secretHash, Set<String> grantTypes, Set<String> scopes) {
-    this(id, secretHash, grantTypes, scopes, List.of(), List.of(), id, true, true, false);
+    this(
+        id, secretHash, grantTypes, scopes, List.of(), List.of(), id, true, true, List.of(), false);
   }
 
   public Client {
@@ -40,6 +42,7 @@ public record Client(
     scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
     redirectUris = List.copyOf(redirectUris);
     postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+    audiences = List.copyOf(audiences);
     // A public client has nothing but PKCE to bind a code to itself.
     requirePkce = requirePkce || secretHash == null;
   }

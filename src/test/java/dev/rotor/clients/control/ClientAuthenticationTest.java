@@ -32,6 +32,7 @@ class ClientAuthenticationTest {
           "Partner",
           false,
           true,
+          List.of(),
           false);
 
   final Client partnerService =
@@ -45,6 +46,7 @@ class ClientAuthenticationTest {
           "Partner service",
           false,
           true,
+          List.of(),
           false);
 
   final ClientAuthentication authentication =

@@ -36,6 +36,14 @@ public final class ItServer {
 
   public static final String ORDERS_SERVICE_SECRET = "it-orders-secret";
 
+  /**
+   * A first-party public app whose access tokens are for the orders service alone ({@code
+   * audiences=orders}): Rotor's own endpoints must refuse them.
+   */
+  public static final String ORDERS_APP = "it-orders-app";
+
+  public static final String ORDERS_AUDIENCE = "orders";
+
   /** Browser clients (single sign-on): a first-party single-page app (public, PKCE). */
   public static final String SPA = "it-spa";
 
@@ -104,7 +112,8 @@ public final class ItServer {
     settings.put("rotor.throttle.address.per-minute", String.valueOf(ADDRESS_CHECKS_PER_MINUTE));
     settings.put(
         "rotor.clients",
-        String.join(",", SERVICE, PUBLIC_CLIENT, ORDERS_SERVICE, SPA, PORTAL, PARTNER, RP));
+        String.join(
+            ",", SERVICE, PUBLIC_CLIENT, ORDERS_SERVICE, ORDERS_APP, SPA, PORTAL, PARTNER, RP));
     settings.put("rotor.client." + SERVICE + ".secret", SERVICE_SECRET);
     settings.put("rotor.client." + SERVICE + ".scopes", "profile,email");
     settings.put("rotor.client." + SERVICE + ".first-party", "true");
@@ -112,6 +121,8 @@ public final class ItServer {
     settings.put("rotor.client." + PUBLIC_CLIENT + ".first-party", "true");
     settings.put("rotor.client." + ORDERS_SERVICE + ".secret", ORDERS_SERVICE_SECRET);
     settings.put("rotor.client." + ORDERS_SERVICE + ".introspect-any", "true");
+    settings.put("rotor.client." + ORDERS_APP + ".first-party", "true");
+    settings.put("rotor.client." + ORDERS_APP + ".audiences", ORDERS_AUDIENCE);
     settings.put("rotor.client." + SPA + ".redirect-uris", SPA_REDIRECT);
     settings.put("rotor.client." + SPA + ".scopes", "openid,profile");
     settings.put("rotor.client." + SPA + ".first-party", "true");

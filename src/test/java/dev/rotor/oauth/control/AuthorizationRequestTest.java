@@ -41,6 +41,7 @@ class AuthorizationRequestTest {
         id,
         false,
         requirePkce,
+        List.of(),
         false);
   }
 
