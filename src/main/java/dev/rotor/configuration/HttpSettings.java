@@ -5,10 +5,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The HTTP edge: the largest request body read, and the proxies whose {@code X-Forwarded-For} is
- * believed (none by default).
+ * The HTTP edge: the largest request body read, the proxies whose {@code X-Forwarded-For} is
+ * believed (none by default), and whether {@code /metrics} and {@code /openapi} answer anyone
+ * (closed by default).
  */
-public record HttpSettings(int maxBodyBytes, Set<String> trustedProxies) {
+public record HttpSettings(
+    int maxBodyBytes, Set<String> trustedProxies, boolean publicMetrics, boolean publicOpenApi) {
+
+  public static final String PUBLIC_METRICS = "rotor.http.public-metrics";
+  public static final String PUBLIC_OPENAPI = "rotor.http.public-openapi";
 
   public static HttpSettings read(ConfigReader config) {
     return new HttpSettings(
@@ -21,6 +26,8 @@ public record HttpSettings(int maxBodyBytes, Set<String> trustedProxies) {
                         .map(String::trim)
                         .filter(s -> !s.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()))
-            .orElse(Set.of()));
+            .orElse(Set.of()),
+        config.bool(PUBLIC_METRICS, false),
+        config.bool(PUBLIC_OPENAPI, false));
   }
 }

@@ -5,6 +5,7 @@ import dev.rotor.keys.control.IssuerFixture;
 import dev.rotor.sessions.control.SecretTokens;
 import dev.rotor.users.control.Argon2idPasswordHash;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -94,7 +95,7 @@ public class HotPathBenchmark {
   /** Claims, RS256 signature and compact serialisation of one access token (once per refresh). */
   @Benchmark
   public String signAccessToken(Signer signer) {
-    return signer.issuer.issue(signer.subject, Instant.now()).value();
+    return signer.issuer.issue(signer.subject, List.of(), Instant.now()).value();
   }
 
   /** SHA-256 of a presented refresh token: the database lookup key (once per refresh). */

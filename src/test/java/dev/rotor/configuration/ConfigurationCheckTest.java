@@ -54,6 +54,38 @@ class ConfigurationCheckTest {
   }
 
   @Test
+  void anHttpIssuerIsRefusedUnlessItsHostIsLoopback() {
+    for (String loopback :
+        java.util.List.of(
+            "http://localhost:8080",
+            "http://LOCALHOST",
+            "http://127.0.0.1:18390",
+            "http://127.255.0.9/rotor",
+            "http://[::1]:8080",
+            "http://[0:0:0:0:0:0:0:1]",
+            "https://auth.example.com",
+            "https://10.0.0.5")) {
+      assertThat(check(Map.of("rotor.issuer", loopback))).as(loopback).isEmpty();
+    }
+    for (String remote :
+        java.util.List.of(
+            "http://auth.example.com",
+            "http://10.0.0.5:8080",
+            "http://128.0.0.1",
+            "http://127.0.0.256",
+            "http://localhost.example.com",
+            "http://[::2]",
+            "http://[::ffff:7f00:1]",
+            "http://0.0.0.0:8080",
+            "ftp://localhost/")) {
+      assertThat(check(Map.of("rotor.issuer", remote)))
+          .as(remote)
+          .singleElement()
+          .satisfies(p -> assertThat(p).startsWith("rotor.issuer:"));
+    }
+  }
+
+  @Test
   void anAdminNeedsAPassword() {
     assertThat(check(Map.of("rotor.admin.username", "root")))
         .containsExactly("rotor.admin.password: required when rotor.admin.username is set");

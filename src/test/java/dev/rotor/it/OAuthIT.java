@@ -60,6 +60,11 @@ class OAuthIT {
   Api.Reply loginAs(String client, String secret) {
     String name = Users.unique("oauth");
     api.register(name, Users.PASSWORD);
+    return loginAs(name, Users.PASSWORD, client, secret);
+  }
+
+  /** Logs that user in as the given client. */
+  Api.Reply loginAs(String name, String password, String client, String secret) {
     String extra = secret == null ? "" : ",\"client_secret\":\"" + secret + "\"";
     Api.Reply login =
         api.postJson(
@@ -67,7 +72,7 @@ class OAuthIT {
             "{\"username\":\""
                 + name
                 + "\",\"password\":\""
-                + Users.PASSWORD
+                + password
                 + "\",\"client_id\":\""
                 + client
                 + "\""
@@ -153,6 +158,95 @@ class OAuthIT {
     Api.Reply replay = refreshAt(BASIC, login.string("refresh_token"));
     assertOAuthError(replay, 400, "invalid_grant");
     assertOAuthError(refreshAt(BASIC, post.string("refresh_token")), 400, "invalid_grant");
+  }
+
+  /** A third party gets the password only through Rotor's own page in the browser flow. */
+  @Test
+  void thePasswordLoginRefusesThirdPartyClients() {
+    String name = Users.unique("third-party");
+    api.register(name, Users.PASSWORD);
+
+    Api.Reply refused =
+        api.postJson(
+            "auth/login",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\""
+                + Users.PASSWORD
+                + "\",\"client_id\":\""
+                + ItServer.PARTNER
+                + "\"}");
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.string("detail")).startsWith("unauthorized_client");
+    assertThat(refused.body()).doesNotContain("access_token");
+    assertThat(loginAs(ItServer.PUBLIC_CLIENT, null).string("access_token"))
+        .as("a first-party client may")
+        .isNotBlank();
+  }
+
+  /**
+   * A client configured with another audience gets tokens for that resource server only: they
+   * refresh at the token endpoint, its resource server may introspect them, and Rotor's own
+   * endpoints refuse them, an admin's too, so a resource server cannot replay them against Rotor.
+   */
+  @Test
+  void tokensForAnotherAudienceAreRefusedByRotorsOwnEndpoints() throws Exception {
+    Api.Reply user = refreshAsOrdersApp(loginAs(ItServer.ORDERS_APP, null));
+    Api.Reply admin =
+        refreshAsOrdersApp(loginAs(Users.ADMIN, Users.ADMIN_PASSWORD, ItServer.ORDERS_APP, null));
+    String userToken = user.string("access_token");
+    String adminToken = admin.string("access_token");
+
+    for (String token : List.of(userToken, adminToken)) {
+      assertThat(SignedJWT.parse(token).getJWTClaimsSet().getAudience())
+          .containsExactly(ItServer.ORDERS_AUDIENCE);
+      for (String path : List.of("users/me", "sessions", "oauth2/userinfo")) {
+        Api.Reply refused = api.get(path, token);
+        assertThat(refused.status()).as(path + ": " + refused.body()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).as(path).startsWith("Bearer");
+      }
+    }
+    for (String path : List.of("admin/users", "admin/events")) {
+      assertThat(api.get(path, adminToken).status()).as(path).isEqualTo(401);
+    }
+    assertThat(
+            form("oauth2/introspect", "Bearer " + adminToken, Map.of("token", userToken)).status())
+        .as("nor may it introspect as an admin")
+        .isEqualTo(401);
+
+    String resourceServer =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (ItServer.ORDERS_SERVICE + ":" + ItServer.ORDERS_SERVICE_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+    assertThat(form("oauth2/introspect", resourceServer, Map.of("token", userToken)).json())
+        .as("its resource server may")
+        .containsEntry("active", true)
+        .containsEntry("aud", ItServer.ORDERS_AUDIENCE)
+        .containsEntry("client_id", ItServer.ORDERS_APP);
+    assertThat(SignedJWT.parse(Users.adminToken(api)).getJWTClaimsSet().getAudience())
+        .as("rotor-app's tokens keep the default audience")
+        .containsExactly("rotor");
+  }
+
+  /** The refresh grant at the token endpoint, as the orders app (a public client). */
+  Api.Reply refreshAsOrdersApp(Api.Reply login) {
+    Api.Reply refreshed =
+        form(
+            "oauth2/token",
+            null,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                login.string("refresh_token"),
+                "client_id",
+                ItServer.ORDERS_APP));
+    assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+    return refreshed;
   }
 
   @Test
@@ -380,6 +474,40 @@ class OAuthIT {
             form("oauth2/introspect", BASIC, Map.of("token", login.string("access_token"))).json())
         .as("an access token of a revoked session, still within its exp")
         .isEqualTo(Map.of("active", false));
+  }
+
+  /**
+   * RFC 7662 §4: a client learns nothing about other clients' tokens, not even that they exist; a
+   * resource server (introspect-any) and an admin see every token.
+   */
+  @Test
+  void aClientIntrospectsOnlyItsOwnTokensUnlessItIsAResourceServer() {
+    Api.Reply firstParty = Users.registeredAndLoggedIn(api, "not-the-services");
+    Api.Reply own = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+    String resourceServer =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (ItServer.ORDERS_SERVICE + ":" + ItServer.ORDERS_SERVICE_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+    String admin = "Bearer " + Users.adminToken(api);
+
+    for (String token :
+        List.of(firstParty.string("refresh_token"), firstParty.string("access_token"))) {
+      assertThat(form("oauth2/introspect", BASIC, Map.of("token", token)).json())
+          .as("another client's token, alive")
+          .isEqualTo(Map.of("active", false));
+      assertThat(form("oauth2/introspect", resourceServer, Map.of("token", token)).json())
+          .containsEntry("active", true)
+          .containsEntry("client_id", "rotor-app");
+      assertThat(form("oauth2/introspect", admin, Map.of("token", token)).json())
+          .containsEntry("active", true);
+    }
+    for (String token : List.of(own.string("refresh_token"), own.string("access_token"))) {
+      assertThat(form("oauth2/introspect", BASIC, Map.of("token", token)).json())
+          .containsEntry("active", true)
+          .containsEntry("client_id", ItServer.SERVICE);
+    }
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItDatabase;
-import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
 import java.sql.Connection;
@@ -113,17 +112,6 @@ class PurgeIT {
 
     assertThat(api.post("admin/purge", user).status()).isEqualTo(403);
     assertThat(api.post("admin/purge", null).status()).isEqualTo(401);
-  }
-
-  @Test
-  void purgeCountsReachTheMetrics() {
-    assumeTrue(ItServer.hasMetrics(), "this server has no MicroProfile Metrics");
-    purge();
-
-    Api.Reply metrics = api.get("metrics?scope=application", null);
-
-    assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("rotor_purge_removed").contains("kind=\"expired_tokens\"");
   }
 
   @Test

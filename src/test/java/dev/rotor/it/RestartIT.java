@@ -1,11 +1,13 @@
 package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.DatabaseAvailable;
 import dev.rotor.it.support.ItDatabase;
+import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.RotorProcess;
 import dev.rotor.it.support.Users;
 import java.nio.file.Path;
@@ -21,8 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The shipped uber jar, restarted: the key and every token survive, on H2 and PostgreSQL; its purge
- * timer fires on its own; and a wrong key-encryption secret keeps it from starting.
+ * The shipped uber jar, restarted, signing with ES256: the key and every token survive, on H2 and
+ * PostgreSQL, and ES256 tokens work at /users/me and the admin API; its purge timer fires on its
+ * own and counts into the metrics, which this server opens (with the OpenAPI document); and a wrong
+ * key-encryption secret keeps it from starting.
  *
  * <p>A start takes most of a minute, so the class restarts once: a first server issues tokens and
  * rotates its key, a start with the wrong secret is tried, then the restarted server stays up for
@@ -55,6 +59,11 @@ class RestartIT {
     environment.put("ROTOR_ADMIN_PASSWORD", Users.ADMIN_PASSWORD);
     environment.put("ROTOR_KEYS_PUBLISH_AHEAD", "PT0S");
     environment.put(SECRET, "restart-test-key-encryption-secret");
+    // ES256 here, RS256 (the default) everywhere else: MicroProfile JWT must verify both.
+    environment.put("ROTOR_KEYS_ALGORITHM", "ES256");
+    // Closed by default (OperationsIT); opened here, where the purge timer also fills a counter.
+    environment.put("ROTOR_HTTP_PUBLIC_METRICS", "true");
+    environment.put("ROTOR_HTTP_PUBLIC_OPENAPI", "true");
     Path logs = ItDatabase.dataDir("logs");
 
     try (RotorProcess first = RotorProcess.start(environment, logs.resolve("restart-1.log"))) {
@@ -157,6 +166,43 @@ class RestartIT {
     return SignedJWT.parse(token).getHeader().getKeyID();
   }
 
+  /**
+   * With {@code rotor.keys.algorithm=ES256} every token is ES256, and MicroProfile JWT (Payara's,
+   * SmallRye's on WildFly) accepts it at {@code /users/me} and the admin API.
+   */
+  @Test
+  void es256TokensWorkAtUsersMeAndTheAdminApi() throws Exception {
+    String admin = Users.adminToken(api);
+    assertThat(SignedJWT.parse(admin).getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+    assertThat(SignedJWT.parse(accessBeforeRestart).getHeader().getAlgorithm().getName())
+        .isEqualTo("ES256");
+
+    String name = Users.unique("es256");
+    Api.Reply created =
+        api.postJson(
+            "admin/users",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\""
+                + Users.PASSWORD
+                + "\",\"roles\":[\"user\"]}",
+            admin);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Api.Reply listed = api.get("admin/users?q=" + name, admin);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    assertThat(listed.body()).contains(name);
+    Api.Reply read = api.get("admin/users/" + created.string("id"), admin);
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+
+    String user = api.login(name, Users.PASSWORD).string("access_token");
+    Api.Reply me = api.me(user);
+    assertThat(me.status()).as(me.body()).isEqualTo(200);
+    assertThat(me.json()).containsEntry("username", name);
+    assertThat(api.get("admin/users", user).status())
+        .as("the role is still checked")
+        .isEqualTo(403);
+  }
+
   @Test
   void selfRegistrationCanBeSwitchedOffByConfiguration() {
     assertThat(api.register(Users.unique("closed"), Users.PASSWORD).status())
@@ -212,6 +258,20 @@ class RestartIT {
     assertThat(restarted.awaitLog("Purge removed", Duration.ofSeconds(60)))
         .as("the purge timer fired and logged its run")
         .isTrue();
+  }
+
+  @Test
+  void openedMetricsAndOpenApiAnswerAndThePurgeCountsReachTheMetrics() {
+    Api.Reply openapi = api.get("openapi", null);
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/auth/login", "/auth/refresh", "/sessions", "/admin/users", "/oauth2/token");
+
+    assumeTrue(ItServer.hasMetrics(), "this server has no MicroProfile Metrics");
+    assertThat(restarted.awaitLog("Purge removed", Duration.ofSeconds(60))).isTrue();
+    Api.Reply metrics = api.get("metrics?scope=application", null);
+    assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+    assertThat(metrics.body()).contains("rotor_purge_removed").contains("kind=\"expired_tokens\"");
   }
 
   @Test

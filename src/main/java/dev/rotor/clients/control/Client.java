@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * A registered client; {@code secretHash} (SHA-256) is null for a public client. A browser client
  * has {@code redirectUris} (matched exactly), a display {@code name}; a {@code firstParty} client
- * skips consent; {@code requirePkce} is false only for a confidential client configured so.
+ * skips consent and may use the password login; {@code requirePkce} is false only for a
+ * confidential client configured so. An {@code introspectsAny} client is a resource server that may
+ * introspect every token, not only those issued to it.
  */
 public record Client(
     String id,
@@ -22,11 +24,17 @@ public record Client(
     List<String> postLogoutRedirectUris,
     String name,
     boolean firstParty,
-    boolean requirePkce) {
+    boolean requirePkce,
+    List<String> audiences,
+    boolean introspectsAny) {
 
-  /** A client without browser sign-in: no redirect URIs, first party, PKCE required. */
+  /**
+   * A client without browser sign-in: no redirect URIs, first party, PKCE required, Rotor's own
+   * audience, introspecting only its own tokens.
+   */
   public Client(String id, byte[] secretHash, Set<String> grantTypes, Set<String> scopes) {
-    this(id, secretHash, grantTypes, scopes, List.of(), List.of(), id, true, true);
+    this(
+        id, secretHash, grantTypes, scopes, List.of(), List.of(), id, true, true, List.of(), false);
   }
 
   public Client {
@@ -34,6 +42,7 @@ public record Client(
     scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
     redirectUris = List.copyOf(redirectUris);
     postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+    audiences = List.copyOf(audiences);
     // A public client has nothing but PKCE to bind a code to itself.
     requirePkce = requirePkce || secretHash == null;
   }

@@ -49,16 +49,25 @@ public class ClientAuthentication {
 
   /**
    * The first-party login's JSON body: no id means {@code rotor-app}; a confidential client adds
-   * its secret, a public one needs none (and a secret it sends is ignored).
+   * its secret, a public one needs none (and a secret it sends is ignored). Only first-party
+   * clients may take a user's password ({@code rotor-app} and {@code first-party=true}); a third
+   * party signs users in through the browser, where the password goes to Rotor's own page.
    */
   public Client authenticateLogin(String clientId, String secret) {
     if (clientId == null) {
       return clients.firstParty();
     }
-    return clients
-        .find(clientId)
-        .filter(c -> !c.isConfidential() || c.secretMatches(secret))
-        .orElseThrow(ClientRejected::failed);
+    Client client =
+        clients
+            .find(clientId)
+            .filter(c -> !c.isConfidential() || c.secretMatches(secret))
+            .orElseThrow(ClientRejected::failed);
+    if (!client.firstParty()) {
+      throw ClientRejected.notAllowed(
+          "This client may not use the password login: a third-party client signs users in"
+              + " through the browser (/oauth2/authorize).");
+    }
+    return client;
   }
 
   private Client confidential(String id, String secret) {

@@ -82,7 +82,11 @@ public class ClientRegistry {
                           .orElse(""))),
               config.getOptionalValue(prefix + "name", String.class).orElse(id),
               config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false),
-              config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true)));
+              config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true),
+              // None configured: Rotor's own audience, which the issuer knows.
+              List.copyOf(
+                  list(config.getOptionalValue(prefix + "audiences", String.class).orElse(""))),
+              config.getOptionalValue(prefix + "introspect-any", Boolean.class).orElse(false)));
     }
     return Map.copyOf(all);
   }
@@ -107,6 +111,14 @@ public class ClientRegistry {
         .sorted(Comparator.comparing(Client::id))
         .forEach(c -> all.addAll(c.scopes()));
     return all;
+  }
+
+  /**
+   * The {@code aud} of the client's access tokens; empty for Rotor's own audience (also for a
+   * client no longer configured).
+   */
+  public List<String> audiences(String clientId) {
+    return find(clientId).map(Client::audiences).orElse(List.of());
   }
 
   /** The client of the first-party API, {@code rotor-app}. */

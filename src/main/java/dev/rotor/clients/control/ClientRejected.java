@@ -1,8 +1,8 @@
 package dev.rotor.clients.control;
 
 /**
- * A client that could not be authenticated, in neutral terms: each face of Rotor answers it in its
- * own format (OAuth error JSON, or a problem).
+ * A client that could not be authenticated, or may not use what it asked for, in neutral terms:
+ * each face of Rotor answers it in its own format (OAuth error JSON, or a problem).
  */
 public class ClientRejected extends RuntimeException {
 
@@ -11,7 +11,9 @@ public class ClientRejected extends RuntimeException {
     /** The request itself is ill-formed: two methods at once, or ids that disagree. */
     MALFORMED,
     /** Unknown client, wrong or missing secret, or no client named at all. */
-    FAILED
+    FAILED,
+    /** Authenticated, but this route is not for it: a third-party client at the password login. */
+    NOT_ALLOWED
   }
 
   private final Reason reason;
@@ -27,6 +29,10 @@ public class ClientRejected extends RuntimeException {
 
   static ClientRejected failed() {
     return new ClientRejected(Reason.FAILED, "Client authentication failed.");
+  }
+
+  static ClientRejected notAllowed(String detail) {
+    return new ClientRejected(Reason.NOT_ALLOWED, detail);
   }
 
   public Reason reason() {

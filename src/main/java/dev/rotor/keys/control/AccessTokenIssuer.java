@@ -38,13 +38,19 @@ public class AccessTokenIssuer {
 
   public record AccessToken(String value, Instant expiresAt) {}
 
-  public AccessToken issue(Subject subject, Instant now) {
+  /**
+   * An access token for the subject, whose {@code aud} is the client's {@code audiences}, or
+   * Rotor's own ({@code rotor.audience}) when it names none. Rotor's own endpoints accept only
+   * their own audience, so a token meant for another resource server cannot be replayed against
+   * them.
+   */
+  public AccessToken issue(Subject subject, List<String> audiences, Instant now) {
     Instant expiresAt = now.plus(lifetimes.accessToken());
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(settings.issuer())
             .subject(subject.userId())
-            .audience(settings.audience())
+            .audience(audiences.isEmpty() ? List.of(settings.audience()) : audiences)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(expiresAt))
             .jwtID(UUID.randomUUID().toString())

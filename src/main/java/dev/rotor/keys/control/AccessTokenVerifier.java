@@ -20,8 +20,10 @@ import java.util.Set;
 
 /**
  * Verifies our own access tokens where MicroProfile JWT cannot (introspection, revocation of an
- * access token): signature by a published key, issuer, audience, expiry — Nimbus's processor, never
- * hand-made checks.
+ * access token): signature by a published key, issuer, expiry — Nimbus's processor, never hand-made
+ * checks. Any audience: a token Rotor issued for another resource server (a client's {@code
+ * audiences}) is still Rotor's to introspect and revoke; who may see it is the caller's decision.
+ * Rotor's own endpoints require their audience through MicroProfile JWT instead.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -42,9 +44,9 @@ public class AccessTokenVerifier {
     Date now = Date.from(clock.instant());
     var claimsVerifier =
         new DefaultJWTClaimsVerifier<>(
-            settings.audience(),
+            (String) null,
             new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-            Set.of("sub", "exp", "iat", "sid", "client_id")) {
+            Set.of("aud", "sub", "exp", "iat", "sid", "client_id")) {
           @Override
           protected Date currentTime() {
             return now;

@@ -7,8 +7,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * A client that failed to authenticate at an OAuth endpoint (RFC 6749 §5.2): {@code
- * invalid_request} for an ill-formed attempt, else {@code invalid_client} with a Basic challenge.
- * The first-party API catches its own.
+ * invalid_request} for an ill-formed attempt, {@code unauthorized_client} for a client this route
+ * is not for, else {@code invalid_client} with a Basic challenge. The first-party API catches its
+ * own.
  */
 @Provider
 public class ClientRejectedMapper implements ExceptionMapper<ClientRejected> {
@@ -18,6 +19,7 @@ public class ClientRejectedMapper implements ExceptionMapper<ClientRejected> {
     return switch (e.reason()) {
       case MALFORMED -> OAuthErrorMapper.response(400, "invalid_request", e.detail());
       case FAILED -> OAuthErrorMapper.response(401, "invalid_client", e.detail());
+      case NOT_ALLOWED -> OAuthErrorMapper.response(400, "unauthorized_client", e.detail());
     };
   }
 }

@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.Optional;
 
 /**
- * RFC 7662 introspection, for confidential clients (resource servers) and for admins with a bearer
- * token; public clients may not ask.
+ * RFC 7662 introspection, for confidential clients and for admins with a bearer token; public
+ * clients may not ask. A client sees only its own tokens unless it is a resource server ({@code
+ * introspect-any}); an admin sees every token.
  */
 @RequestScoped
 @Path("oauth2/introspect")
@@ -40,6 +42,7 @@ public class IntrospectionResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
     boolean admin = security.getUserPrincipal() != null && security.isUserInRole(Roles.ADMIN);
+    Optional<String> onlyOfClient = Optional.empty();
     if (!admin) {
       var client =
           clientAuthentication.authenticate(
@@ -47,10 +50,13 @@ public class IntrospectionResource {
       if (!client.isConfidential()) {
         throw OAuthError.invalidClient();
       }
+      if (!client.introspectsAny()) {
+        onlyOfClient = Optional.of(client.id());
+      }
     }
     JsonObject answer =
         introspection.introspect(
-            Forms.required(form, "token"), Forms.single(form, "token_type_hint"));
+            Forms.required(form, "token"), Forms.single(form, "token_type_hint"), onlyOfClient);
     return Response.ok(answer.toString()).header("Cache-Control", "no-store").build();
   }
 }

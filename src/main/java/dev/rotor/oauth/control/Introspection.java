@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * RFC 7662: what a token is, if it is alive. A refresh token is alive while unspent, unexpired, in
  * a live session of an enabled user; an access token while its signature, issuer, audience and
- * expiry hold and its session is not revoked. Anything else is just {@code active: false}.
+ * expiry hold (no leeway after {@code exp}) and its session is not revoked. A client that asks
+ * learns only about tokens issued to it, unless it is a resource server ({@code introspect-any});
+ * anything else is just {@code active: false}.
  */
 @ApplicationScoped
 public class Introspection {
@@ -31,14 +33,28 @@ public class Introspection {
 
   @Inject Clock clock;
 
-  public JsonObject introspect(String token, String hint) {
+  /**
+   * The answer for a token. {@code onlyOfClient} is the asking client's id when it may see only its
+   * own tokens; empty for an admin or a resource server, who see every token.
+   */
+  public JsonObject introspect(String token, String hint, Optional<String> onlyOfClient) {
     Instant now = clock.instant();
     Optional<JsonObject> found =
         accessTokenFirst(token, hint)
             ? accessToken(token, now).or(() -> refreshToken(token, now))
             : refreshToken(token, now)
                 .or(() -> looksLikeJwt(token) ? accessToken(token, now) : Optional.empty());
-    return found.orElse(INACTIVE);
+    return found.filter(described -> visible(described, onlyOfClient)).orElse(INACTIVE);
+  }
+
+  /**
+   * Whether the asker may see this description: a token is issued to the client its {@code
+   * client_id} names (a refresh token: its session's client; an access token: its claim). Another
+   * client's token is inactive to it, so a client cannot even learn that it exists.
+   */
+  static boolean visible(JsonObject described, Optional<String> onlyOfClient) {
+    return onlyOfClient.isEmpty()
+        || onlyOfClient.get().equals(described.getString("client_id", null));
   }
 
   /**

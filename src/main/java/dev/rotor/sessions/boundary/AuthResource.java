@@ -95,6 +95,10 @@ public class AuthResource {
     try {
       return clientAuthentication.authenticateLogin(body.clientId(), body.clientSecret());
     } catch (ClientRejected e) {
+      if (e.reason() == ClientRejected.Reason.NOT_ALLOWED) {
+        // RFC 6749's word for it, in the problem's detail: this face speaks problem details.
+        throw new ProblemException(400, "Bad Request", "unauthorized_client: " + e.detail());
+      }
       throw new ProblemException(401, "Unauthorized", "Unknown client or wrong client secret.");
     }
   }

@@ -1,5 +1,6 @@
 package dev.rotor.sessions.control;
 
+import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.keys.control.AccessTokenIssuer;
 import dev.rotor.sessions.entity.Session;
@@ -19,6 +20,8 @@ public class TokenPairIssuer {
   @PersistenceContext EntityManager em;
 
   @Inject AccessTokenIssuer issuer;
+
+  @Inject ClientRegistry clients;
 
   @Inject TokenLifetimes lifetimes;
 
@@ -49,7 +52,7 @@ public class TokenPairIssuer {
   /** The pair for a refresh token already stored: signs the access token. */
   TokenPair pair(
       AccessTokenIssuer.Subject subject, String refresh, Instant refreshExpiresAt, Instant now) {
-    var access = issuer.issue(subject, now);
+    var access = issuer.issue(subject, clients.audiences(subject.clientId()), now);
     return new TokenPair(
         access.value(),
         access.expiresAt(),

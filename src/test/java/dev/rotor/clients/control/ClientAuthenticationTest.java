@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,50 @@ class ClientAuthenticationTest {
   final Client spa = new Client("spa", null, Set.of("refresh_token"), Set.of("profile"));
   final Client firstParty =
       new Client(ClientRegistry.FIRST_PARTY, null, Set.of("refresh_token"), Set.of("profile"));
+
+  /** A third party (first-party false), public and confidential. */
+  final Client partner =
+      new Client(
+          "partner",
+          null,
+          Set.of("authorization_code", "refresh_token"),
+          Set.of("profile"),
+          List.of("https://partner.example/cb"),
+          List.of(),
+          "Partner",
+          false,
+          true,
+          List.of(),
+          false);
+
+  final Client partnerService =
+      new Client(
+          "partner-service",
+          Client.sha256(SECRET),
+          Set.of("refresh_token"),
+          Set.of("profile"),
+          List.of(),
+          List.of(),
+          "Partner service",
+          false,
+          true,
+          List.of(),
+          false);
+
   final ClientAuthentication authentication =
       new ClientAuthentication(
           new ClientRegistry(
-              Map.of("service", service, "spa", spa, ClientRegistry.FIRST_PARTY, firstParty)));
+              Map.of(
+                  "service",
+                  service,
+                  "spa",
+                  spa,
+                  ClientRegistry.FIRST_PARTY,
+                  firstParty,
+                  "partner",
+                  partner,
+                  "partner-service",
+                  partnerService)));
 
   static String basic(String id, String secret) {
     String pair =
@@ -114,6 +155,20 @@ class ClientAuthenticationTest {
         .isEqualTo(ClientRejected.Reason.FAILED);
     assertThat(reasonOf(() -> authentication.authenticateLogin("nobody", null)))
         .isEqualTo(ClientRejected.Reason.FAILED);
+  }
+
+  @Test
+  void thePasswordLoginIsForFirstPartyClientsOnly() {
+    assertThat(reasonOf(() -> authentication.authenticateLogin("partner", null)))
+        .isEqualTo(ClientRejected.Reason.NOT_ALLOWED);
+    assertThat(reasonOf(() -> authentication.authenticateLogin("partner-service", SECRET)))
+        .isEqualTo(ClientRejected.Reason.NOT_ALLOWED);
+    assertThat(reasonOf(() -> authentication.authenticateLogin("partner-service", "wrong")))
+        .as("authentication comes first: a wrong secret says nothing about the route")
+        .isEqualTo(ClientRejected.Reason.FAILED);
+    assertThat(authentication.authenticateLogin(ClientRegistry.FIRST_PARTY, null))
+        .isEqualTo(firstParty);
+    assertThat(authentication.authenticateLogin("spa", null)).isEqualTo(spa);
   }
 
   @Test

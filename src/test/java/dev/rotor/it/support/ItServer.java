@@ -18,11 +18,31 @@ public final class ItServer {
    */
   public static final String TRUSTED_PROXY = "127.0.0.2";
 
-  /** A confidential OAuth client (a resource server, say) and a public one. */
+  /**
+   * First-party OAuth clients that log users in with their password (/auth/login), a confidential
+   * one (a company's own backend, say) and a public one (its mobile app); neither signs in through
+   * the browser. A third party may not use the password login (PARTNER tries).
+   */
   public static final String SERVICE = "it-service";
 
   public static final String SERVICE_SECRET = "it-service-secret";
   public static final String PUBLIC_CLIENT = "it-public";
+
+  /**
+   * A resource server (the orders service): confidential, and allowed to introspect every token
+   * ({@code introspect-any}); other clients see only their own.
+   */
+  public static final String ORDERS_SERVICE = "it-orders";
+
+  public static final String ORDERS_SERVICE_SECRET = "it-orders-secret";
+
+  /**
+   * A first-party public app whose access tokens are for the orders service alone ({@code
+   * audiences=orders}): Rotor's own endpoints must refuse them.
+   */
+  public static final String ORDERS_APP = "it-orders-app";
+
+  public static final String ORDERS_AUDIENCE = "orders";
 
   /** Browser clients (single sign-on): a first-party single-page app (public, PKCE). */
   public static final String SPA = "it-spa";
@@ -91,10 +111,18 @@ public final class ItServer {
     settings.put("rotor.purge.interval", "PT1H");
     settings.put("rotor.throttle.address.per-minute", String.valueOf(ADDRESS_CHECKS_PER_MINUTE));
     settings.put(
-        "rotor.clients", String.join(",", SERVICE, PUBLIC_CLIENT, SPA, PORTAL, PARTNER, RP));
+        "rotor.clients",
+        String.join(
+            ",", SERVICE, PUBLIC_CLIENT, ORDERS_SERVICE, ORDERS_APP, SPA, PORTAL, PARTNER, RP));
     settings.put("rotor.client." + SERVICE + ".secret", SERVICE_SECRET);
     settings.put("rotor.client." + SERVICE + ".scopes", "profile,email");
+    settings.put("rotor.client." + SERVICE + ".first-party", "true");
     settings.put("rotor.client." + PUBLIC_CLIENT + ".scopes", "profile,email");
+    settings.put("rotor.client." + PUBLIC_CLIENT + ".first-party", "true");
+    settings.put("rotor.client." + ORDERS_SERVICE + ".secret", ORDERS_SERVICE_SECRET);
+    settings.put("rotor.client." + ORDERS_SERVICE + ".introspect-any", "true");
+    settings.put("rotor.client." + ORDERS_APP + ".first-party", "true");
+    settings.put("rotor.client." + ORDERS_APP + ".audiences", ORDERS_AUDIENCE);
     settings.put("rotor.client." + SPA + ".redirect-uris", SPA_REDIRECT);
     settings.put("rotor.client." + SPA + ".scopes", "openid,profile");
     settings.put("rotor.client." + SPA + ".first-party", "true");

@@ -37,7 +37,7 @@ class AccessTokenIssuerTest {
   void anAccessTokenCarriesTheMicroProfileJwtClaims() throws Exception {
     AccessTokenIssuer issuer = issuerWith("RS256");
 
-    AccessTokenIssuer.AccessToken token = issuer.issue(alice, now);
+    AccessTokenIssuer.AccessToken token = issuer.issue(alice, List.of(), now);
     JWTClaimsSet claims = SignedJWT.parse(token.value()).getJWTClaimsSet();
 
     assertThat(token.expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(5)));
@@ -57,10 +57,24 @@ class AccessTokenIssuerTest {
   }
 
   @Test
+  void theAudienceIsTheClientsOrElseRotorsOwn() throws Exception {
+    AccessTokenIssuer issuer = issuerWith("RS256");
+
+    JWTClaimsSet forOrders =
+        SignedJWT.parse(issuer.issue(alice, List.of("orders", "billing"), now).value())
+            .getJWTClaimsSet();
+    JWTClaimsSet forRotor =
+        SignedJWT.parse(issuer.issue(alice, List.of(), now).value()).getJWTClaimsSet();
+
+    assertThat(forOrders.getAudience()).containsExactly("orders", "billing");
+    assertThat(forRotor.getAudience()).containsExactly("rotor");
+  }
+
+  @Test
   void theHeaderNamesTheKeyAndTheTypeThatPayaraRequires() throws Exception {
     AccessTokenIssuer issuer = issuerWith("RS256");
 
-    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, now).value());
+    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, List.of(), now).value());
 
     assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
     assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
@@ -74,7 +88,7 @@ class AccessTokenIssuerTest {
   void es256CanBeSelected() throws Exception {
     AccessTokenIssuer issuer = issuerWith("ES256");
 
-    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, now).value());
+    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, List.of(), now).value());
 
     assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
     JWK published = issuer.keys.published().getKeys().get(0);
@@ -85,8 +99,10 @@ class AccessTokenIssuerTest {
   void everyTokenHasItsOwnId() throws Exception {
     AccessTokenIssuer issuer = issuerWith("RS256");
 
-    String first = SignedJWT.parse(issuer.issue(alice, now).value()).getJWTClaimsSet().getJWTID();
-    String second = SignedJWT.parse(issuer.issue(alice, now).value()).getJWTClaimsSet().getJWTID();
+    String first =
+        SignedJWT.parse(issuer.issue(alice, List.of(), now).value()).getJWTClaimsSet().getJWTID();
+    String second =
+        SignedJWT.parse(issuer.issue(alice, List.of(), now).value()).getJWTClaimsSet().getJWTID();
 
     assertThat(first).isNotEqualTo(second);
     assertThat(List.of(first, second)).doesNotContainNull();
@@ -102,7 +118,7 @@ class AccessTokenIssuerTest {
         IssuerFixture.issuer(
             algorithm, "https://auth.example.com", Clock.fixed(now, ZoneOffset.UTC), true);
 
-    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, now).value());
+    SignedJWT jwt = SignedJWT.parse(issuer.issue(alice, List.of(), now).value());
 
     JWK published = issuer.keys.published().getKeys().get(0);
     assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo(algorithm);

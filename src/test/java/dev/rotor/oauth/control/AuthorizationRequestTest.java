@@ -40,7 +40,9 @@ class AuthorizationRequestTest {
         List.of(),
         id,
         false,
-        requirePkce);
+        requirePkce,
+        List.of(),
+        false);
   }
 
   static Map<String, List<String>> valid() {

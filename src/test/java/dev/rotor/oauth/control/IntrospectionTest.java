@@ -71,6 +71,19 @@ class IntrospectionTest {
   }
 
   @Test
+  void aClientSeesOnlyTokensIssuedToItUnlessItSeesAll() {
+    var refresh = Introspection.describe(token, now).orElseThrow();
+    var access = Introspection.describe(claims, Optional.of(session), now).orElseThrow();
+    for (var described : java.util.List.of(refresh, access)) {
+      assertThat(Introspection.visible(described, Optional.of("service"))).isTrue();
+      assertThat(Introspection.visible(described, Optional.of("other"))).isFalse();
+      assertThat(Introspection.visible(described, Optional.empty()))
+          .as("an admin or a resource server")
+          .isTrue();
+    }
+  }
+
+  @Test
   void aJwtShapedValueIsTriedAsAnAccessTokenFirstUnlessTheHintSaysRefresh() {
     assertThat(Introspection.accessTokenFirst("a.b.c", null)).isTrue();
     assertThat(Introspection.accessTokenFirst("a.b.c", "access_token")).isTrue();
