@@ -273,6 +273,14 @@ cpu_ticks_postgres() {
   echo "$sum"
 }
 
+# wal_counters: "BYTES RECORDS FULL_PAGE_IMAGES" PostgreSQL has written to its WAL since its
+# statistics were reset (pg_stat_wal, PostgreSQL 14+), or "0 0 0" without psql or a database:
+# the database work per request that does not depend on how busy the machine is.
+wal_counters() {
+  psql_bench -Atc "SELECT wal_bytes::bigint || ' ' || wal_records || ' ' || wal_fpi FROM pg_stat_wal" \
+    2>/dev/null || echo "0 0 0"
+}
+
 # jit_ticks PID: "TID TICKS" of each JIT compiler thread (C1, C2) of process PID.
 jit_ticks() {
   local t s
@@ -307,10 +315,15 @@ cpu_split() {
   hz=$(getconf CLK_TCK)
   all0=$(cpu_ticks_all) server0=$(cpu_ticks_pid "$pid") pg0=$(cpu_ticks_postgres)
   steal0=$(cpu_ticks_steal) jit0=$(jit_ticks "$pid")
+  local wal0 wal1
+  read -r -a wal0 <<<"$(wal_counters)"
   sleep "$window"
   all1=$(cpu_ticks_all) server1=$(cpu_ticks_pid "$pid") pg1=$(cpu_ticks_postgres)
   steal1=$(cpu_ticks_steal) jit1=$(jit_ticks "$pid")
-  jq -n --argjson hz "$hz" --argjson w "$window" --argjson all $((all1 - all0)) \
+  read -r -a wal1 <<<"$(wal_counters)"
+  jq -n --argjson walb $((wal1[0] - wal0[0])) --argjson walr $((wal1[1] - wal0[1])) \
+    --argjson walf $((wal1[2] - wal0[2])) \
+    --argjson hz "$hz" --argjson w "$window" --argjson all $((all1 - all0)) \
     --arg name "$name" --argjson server $((server1 - server0)) --argjson pg $((pg1 - pg0)) \
     --argjson steal $((steal1 - steal0)) --argjson jit "$(jit_ticks_between "$jit0" "$jit1")" '
     def cores(t): (t / $hz / $w * 100 | round) / 100;
@@ -318,6 +331,7 @@ cpu_split() {
      server_cores: cores($server), server_jit_cores: cores($jit),
      ($name + "_cores"): cores($server), ($name + "_jit_cores"): cores($jit),
      postgres_cores: cores($pg),
+     postgres_wal_bytes: $walb, postgres_wal_records: $walr, postgres_wal_full_page_images: $walf,
      rest_cores: cores($all - $server - $pg), stolen_cores: cores($steal),
      note: "rest = the load generator (Gatling JVM) and anything else on the machine; server_jit_cores = of server_cores, its JIT compilers (above a few hundredths: still warming up)"}' >"$file"
 }
@@ -347,6 +361,8 @@ per_op_json() {
     {throughput_rps, p50_ms, p99_ms, errors,
      server_cpu_ms_per_op: per_op(.cpu_split.server_cores),
      postgres_cpu_ms_per_op: per_op(.cpu_split.postgres_cores),
+     postgres_wal_bytes_per_op: (if (.throughput_rps // 0) == 0 or .cpu_split.postgres_wal_bytes == null
+       then null else (.cpu_split.postgres_wal_bytes / .cpu_split.window_s / .throughput_rps | round) end),
      server_cores: .cpu_split.server_cores, server_jit_cores: .cpu_split.server_jit_cores,
      postgres_cores: .cpu_split.postgres_cores}' <<<"$1"
 }

@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh [--h2] [--clients 16] [--warmup 180] [--duration 60] [--users N]
 #                     [--scenarios refresh,me,login,storm] [--no-jmh] [--no-build]
-#                     [--server payara-micro|wildfly|payara-server] [--compare keycloak]
+#                     [--server payara-micro|wildfly|payara-server] [--compare keycloak] [--profile]
 #
 # Builds if needed, measures the raw Argon2id hash rate (JMH), resets the PostgreSQL schema
 # rotor_bench (or uses a fresh embedded H2 with --h2), starts the WAR on a free port of
@@ -14,6 +14,9 @@
 # --compare keycloak: then, with Rotor stopped, the same refresh scenario against Keycloak
 # (benchmarks/keycloak.sh), and both servers' figures and their ratio in summary.json; without
 # --scenarios it runs the refresh scenario only, and no JMH.
+# --profile: records the first scenario's measured window on Rotor with JFR (CPU samples, stacks
+# of up to 256 frames; Payara Micro only) into target/bench/rotor.jfr, and its top frames into
+# target/bench/profile.txt (dev.rotor.bench.ProfileSummary).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -30,8 +33,9 @@ SCHEMA=rotor_bench
 JMH_OPTS=${JMH_OPTS:--wi 3 -w 3s -i 5 -r 3s}
 COMPARE=
 SCENARIOS_GIVEN=no
+PROFILE=no
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
   case $1 in
@@ -45,6 +49,7 @@ while (($#)); do
     --no-build) BUILD=no ;;
     --server) ROTOR_SERVER=$2; shift ;;
     --compare) COMPARE=$2; shift ;;
+    --profile) PROFILE=yes ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
   esac
@@ -127,6 +132,15 @@ else
   ENV+=(ROTOR_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA"
     ROTOR_DB_USER="$PG_USER" ROTOR_DB_PASSWORD=)
 fi
+if [[ $PROFILE == yes ]]; then
+  [[ $ROTOR_SERVER == payara-micro ]] || die "--profile: Payara Micro only"
+  rm -f "$BENCH_OUT/rotor.jfr"
+  # The first scenario's measured window (after start-up, registration and its warm-up).
+  ROTOR_JAVA_OPTS="${ROTOR_JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=256
+    -XX:StartFlightRecording=settings=profile,delay=$((WARMUP + 30))s,duration=$((DURATION - 10))s,filename=$BENCH_OUT/rotor.jfr"
+  export ROTOR_JAVA_OPTS
+  log "profile: JFR from ${WARMUP}s + 30s after start for $((DURATION - 10))s into target/bench/rotor.jfr"
+fi
 start_rotor "$BENCH_OUT/server.log" "${ENV[@]}"
 RSS_READY=$(rss_kib)
 register_users "$USER_PREFIX" "$USERS"
@@ -180,6 +194,15 @@ for scenario in ${SCENARIOS//,/ }; do
 done
 RSS_END=$(rss_kib)
 stop_rotor
+if [[ $PROFILE == yes ]]; then
+  if [[ -s $BENCH_OUT/rotor.jfr ]]; then
+    java -cp "$BENCH_ROOT/target/test-classes" dev.rotor.bench.ProfileSummary "$BENCH_OUT/rotor.jfr" 30 \
+      >"$BENCH_OUT/profile.txt"
+    log "profile: top frames in target/bench/profile.txt"
+  else
+    log "profile: no recording (was the run shorter than its warm-up + 30 s?)"
+  fi
+fi
 
 # --- Keycloak, the same refresh scenario, Rotor stopped ----------------------------------------
 COMPARE_JSON=null
@@ -294,14 +317,17 @@ for tag in "${TAGS[@]}"; do
   [[ -s $f ]] || continue
   jq -r --arg tag "$tag" '"\($tag | . + "                " | .[:16]) busy \(.machine_busy_cores)  \(.server) \(.server_cores) (JIT \(.server_jit_cores))  postgres \(.postgres_cores)  rest \(.rest_cores)  stolen \(.stolen_cores)"' "$f"
 done
+if [[ -n ${RESULT[refresh]:-} ]]; then
+  per_op_json "${RESULT[refresh]}" | jq -r '"refresh, per request: Rotor CPU \(.server_cpu_ms_per_op // "-") ms, PostgreSQL CPU \(.postgres_cpu_ms_per_op // "-") ms, WAL \(.postgres_wal_bytes_per_op // "-") bytes"'
+fi
 if [[ $COMPARE == keycloak ]]; then
   echo
   echo "Rotor vs Keycloak $KEYCLOAK_VERSION, refresh with rotation, same run, one after the other ($CLIENTS clients, warm-up ${WARMUP}s, measured ${DURATION}s)"
   jq -r '.compare_keycloak as $c
     | def cell(v): (v // "-") | tostring;
-      def line(name; f): "\(name | . + "                  " | .[:18]) \(cell(f.throughput_rps) | "         " + . | .[-9:]) \(cell(f.p99_ms) | "       " + . | .[-7:]) \(cell(f.errors) | "       " + . | .[-7:]) \(cell(f.server_cpu_ms_per_op) | "           " + . | .[-11:]) \(cell(f.postgres_cpu_ms_per_op) | "           " + . | .[-11:])";
-      "server                 req/s     p99  errors  server CPU  PostgreSQL",
-      "                                  ms          ms/refresh  ms/refresh",
+      def line(name; f): "\(name | . + "                  " | .[:18]) \(cell(f.throughput_rps) | "         " + . | .[-9:]) \(cell(f.p99_ms) | "       " + . | .[-7:]) \(cell(f.errors) | "       " + . | .[-7:]) \(cell(f.server_cpu_ms_per_op) | "           " + . | .[-11:]) \(cell(f.postgres_cpu_ms_per_op) | "           " + . | .[-11:]) \(cell(f.postgres_wal_bytes_per_op) | "          " + . | .[-10:])";
+      "server                 req/s     p99  errors  server CPU  PostgreSQL  WAL bytes",
+      "                                  ms          ms/refresh  ms/refresh  /refresh",
       line("Rotor"; $c.figures.rotor), line("Keycloak"; $c.figures.keycloak),
       "Rotor / Keycloak: rate \(cell($c.ratio_rotor_over_keycloak.refresh_rate))x, p99 \(cell($c.ratio_rotor_over_keycloak.p99))x"' \
     "$BENCH_OUT/summary.json"
