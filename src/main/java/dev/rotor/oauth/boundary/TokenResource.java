@@ -1,5 +1,6 @@
 package dev.rotor.oauth.boundary;
 
+import dev.rotor.audit.boundary.CallerOrigin;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientAuthentication;
@@ -10,7 +11,7 @@ import dev.rotor.sessions.boundary.TokenResponse;
 import dev.rotor.sessions.control.RefreshRejected;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.TokenPair;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -29,8 +30,11 @@ import java.util.Set;
  * The token endpoint: the authorization code grant (RFC 6749 §4.1.3 with PKCE, RFC 7636) and the
  * refresh token grant (§6, the same rotation and replay rules as {@code /auth/refresh}). There is
  * no password grant (RFC 9700 §2.4).
+ *
+ * <p>One instance for all requests: a request-scoped resource cost a bean creation and its
+ * injections on every refresh (issue 17's profile).
  */
-@RequestScoped
+@ApplicationScoped
 @Path("oauth2/token")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +46,7 @@ public class TokenResource {
 
   @Inject CodeExchange codeExchange;
 
-  @Inject Origin origin;
+  @Inject CallerOrigin callerOrigin;
 
   @Inject Clock clock;
 
@@ -51,6 +55,7 @@ public class TokenResource {
   public Response token(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
+    Origin origin = callerOrigin.current();
     String grantType = Forms.required(form, "grant_type");
     Client client =
         clientAuthentication.authenticate(

@@ -8,5 +8,9 @@ import jakarta.validation.constraints.Size;
  * answers it 401, like any token that is not alive.
  */
 public record RefreshRequest(
-    @JsonbProperty("refresh_token") @Size(max = 512, message = "is too long")
-        String refreshToken) {}
+    @JsonbProperty("refresh_token") @Size(max = MAX_LENGTH, message = "is too long")
+        String refreshToken) {
+
+  /** The longest refresh token accepted (Rotor's own are 43 characters). */
+  public static final int MAX_LENGTH = 512;
+}
