@@ -107,16 +107,14 @@ SELECT md5('live-session-' || i)::uuid::text, md5('bulk-user-' || (1 + i % :user
        'rotor-app', 'profile', :now, :now, :session_expiry, NULL, NULL, 'bench-live', '127.0.0.1'
 FROM generate_series(1, :live_sessions) i;
 
-INSERT INTO refresh_token (id, session_id, token_hash, created_at, expires_at, spent_at)
-SELECT md5('dead-token-' || i)::uuid::text,
-       md5('dead-session-' || (1 + i % :dead_sessions))::uuid::text,
+INSERT INTO refresh_token (session_id, token_hash, created_at, expires_at, spent_at)
+SELECT md5('dead-session-' || (1 + i % :dead_sessions))::uuid::text,
        translate(rtrim(encode(sha256(('dead-token-' || i)::bytea), 'base64'), '='), '+/', '-_'),
        0, 1, NULL
 FROM generate_series(1, :dead) i;
 
-INSERT INTO refresh_token (id, session_id, token_hash, created_at, expires_at, spent_at)
-SELECT md5('live-token-' || i)::uuid::text,
-       md5('live-session-' || (1 + i % :live_sessions))::uuid::text,
+INSERT INTO refresh_token (session_id, token_hash, created_at, expires_at, spent_at)
+SELECT md5('live-session-' || (1 + i % :live_sessions))::uuid::text,
        translate(rtrim(encode(sha256(('live-token-' || i)::bytea), 'base64'), '='), '+/', '-_'),
        :now, :token_expiry, NULL
 FROM generate_series(1, :live) i;

@@ -52,12 +52,21 @@ public class DatabaseMigration {
 
   @Inject DatabaseSettings settings;
 
+  /**
+   * Migrations that only one database understands (storage parameters, constraint names), next to
+   * the portable ones in {@code db/migration}: {@code db/postgresql} or {@code db/h2}. A version
+   * number is used once across all three folders; a database whose folder lacks it skips it.
+   */
+  static String vendorLocation(DatabaseKind kind) {
+    return "classpath:db/" + kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   @PostConstruct
   void migrate() {
     var result =
         Flyway.configure(DatabaseMigration.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations("classpath:db/migration", vendorLocation(DatabaseKind.of(settings)))
             .load()
             .migrate();
     LOG.log(

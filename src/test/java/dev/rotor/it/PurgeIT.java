@@ -138,10 +138,8 @@ class PurgeIT {
               + suffix
               + "', 'rotor-app', 'profile', 0, 0, 9000000000000)");
       sql.execute(
-          "INSERT INTO refresh_token (id, session_id, token_hash, created_at, expires_at)"
-              + " SELECT 't-"
-              + suffix
-              + "-' || g, 's-"
+          "INSERT INTO refresh_token (session_id, token_hash, created_at, expires_at)"
+              + " SELECT 's-"
               + suffix
               + "', 'h-"
               + suffix

@@ -67,7 +67,7 @@ public class JpaRotation {
     int spent =
         em.createNamedQuery(RefreshToken.SPEND)
             .setParameter("now", now.toEpochMilli())
-            .setParameter("id", token.id())
+            .setParameter("hash", token.tokenHash())
             .executeUpdate();
     if (spent == 0) {
       throw replay(session, origin, "lost a concurrent refresh with the same token", now);

@@ -48,7 +48,7 @@ public class PostgresRotation {
                  u.id AS user_id, u.username, u.roles
       ), successor AS (
           INSERT INTO %s
-          SELECT ?, session_id, ?, ?, LEAST(?, session_expires_at) FROM spent
+          SELECT session_id, ?, ?, LEAST(?, session_expires_at) FROM spent
       ), touched AS (
           UPDATE rotor_session SET last_used_at = GREATEST(last_used_at, ?)
            WHERE id = (SELECT session_id FROM spent)
@@ -124,7 +124,6 @@ public class PostgresRotation {
       statement.setLong(++i, at);
       statement.setString(++i, clientId);
       statement.setLong(++i, at);
-      statement.setString(++i, UUID.randomUUID().toString());
       statement.setString(++i, successorHash);
       statement.setLong(++i, at);
       statement.setLong(++i, idleExpiry.toEpochMilli());

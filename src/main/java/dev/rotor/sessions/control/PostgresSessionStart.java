@@ -36,7 +36,7 @@ public class PostgresSessionStart {
        RETURNING id
       ), granted AS (
           INSERT INTO %s
-          SELECT ?, id, ?, ?, ? FROM opened
+          SELECT id, ?, ?, ? FROM opened
       )
       INSERT INTO audit_event
              (id, occurred_at, type, user_id, username, session_id, client_address, user_agent)
@@ -65,7 +65,6 @@ public class PostgresSessionStart {
       statement.setLong(++i, opening.sessionExpiresAt().toEpochMilli());
       statement.setString(++i, opening.origin().userAgent());
       statement.setString(++i, opening.origin().address());
-      statement.setString(++i, UUID.randomUUID().toString());
       statement.setString(++i, opening.refreshTokenHash());
       statement.setLong(++i, at);
       statement.setLong(++i, opening.refreshExpiresAt().toEpochMilli());

@@ -11,7 +11,7 @@ public enum PurgeKind {
   /** Unspent refresh tokens past their idle expiry: useless from that moment. */
   EXPIRED_TOKENS(
       "expired_tokens",
-      "DELETE FROM refresh_token WHERE id IN (SELECT id FROM refresh_token"
+      "DELETE FROM refresh_token WHERE token_hash IN (SELECT token_hash FROM refresh_token"
           + " WHERE expires_at < ?1 AND spent_at IS NULL LIMIT ?2%s)",
       "",
       Cutoff.NOW),
@@ -22,7 +22,7 @@ public enum PurgeKind {
    */
   SPENT_TOKENS(
       "spent_tokens",
-      "DELETE FROM refresh_token WHERE id IN (SELECT t.id FROM refresh_token t"
+      "DELETE FROM refresh_token WHERE token_hash IN (SELECT t.token_hash FROM refresh_token t"
           + " JOIN rotor_session s ON s.id = t.session_id"
           + " WHERE s.expires_at < ?1 AND t.spent_at IS NOT NULL LIMIT ?2%s)",
       " OF t",
@@ -30,7 +30,7 @@ public enum PurgeKind {
   /** Every token of a session revoked longer than the retention ago. */
   REVOKED_SESSION_TOKENS(
       "revoked_session_tokens",
-      "DELETE FROM refresh_token WHERE id IN (SELECT t.id FROM refresh_token t"
+      "DELETE FROM refresh_token WHERE token_hash IN (SELECT t.token_hash FROM refresh_token t"
           + " JOIN rotor_session s ON s.id = t.session_id WHERE s.revoked_at < ?1 LIMIT ?2%s)",
       " OF t",
       Cutoff.RETENTION),

@@ -47,7 +47,7 @@ public class UnconfirmedRotations {
   private static final String UNDO =
       """
       WITH presented AS (
-          SELECT id, session_id FROM refresh_token WHERE token_hash = ? AND spent_at = ?
+          SELECT token_hash, session_id FROM refresh_token WHERE token_hash = ? AND spent_at = ?
       ), unissued AS (
           DELETE FROM refresh_token s USING presented p
            WHERE s.token_hash = ? AND s.spent_at IS NULL AND s.session_id = p.session_id
@@ -55,8 +55,8 @@ public class UnconfirmedRotations {
       ), unspent AS (
           UPDATE refresh_token t SET spent_at = NULL
             FROM presented p
-           WHERE t.id = p.id AND EXISTS (SELECT 1 FROM unissued)
-       RETURNING t.id
+           WHERE t.token_hash = p.token_hash AND EXISTS (SELECT 1 FROM unissued)
+       RETURNING t.token_hash
       ), unaudited AS (
           DELETE FROM audit_event WHERE id = ? AND EXISTS (SELECT 1 FROM unspent)
       )

@@ -13,11 +13,11 @@ import jakarta.persistence.NamedSubgraph;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
- * One refresh token of a session, known only by the SHA-256 of its value. It is spent exactly once:
- * {@link #SPEND} is a conditional update, so of two concurrent refreshes only one wins.
+ * One refresh token of a session, known only by the SHA-256 of its value, which is also its key:
+ * the lookup and the uniqueness are one index. It is spent exactly once: {@link #SPEND} is a
+ * conditional update, so of two concurrent refreshes only one wins.
  */
 @Entity
 @Table(name = "refresh_token")
@@ -32,7 +32,8 @@ import java.util.UUID;
     subgraphs = @NamedSubgraph(name = "session", attributeNodes = @NamedAttributeNode("user")))
 @NamedQuery(
     name = RefreshToken.SPEND,
-    query = "UPDATE RefreshToken t SET t.spentAt = :now WHERE t.id = :id AND t.spentAt IS NULL")
+    query =
+        "UPDATE RefreshToken t SET t.spentAt = :now WHERE t.tokenHash = :hash AND t.spentAt IS NULL")
 @NamedQuery(
     name = RefreshToken.SUCCESSOR,
     query = "SELECT t FROM RefreshToken t WHERE t.session = :session AND t.createdAt = :createdAt")
@@ -48,14 +49,13 @@ public class RefreshToken {
    * inserts through {@link Session#issueRefreshToken}.
    */
   public static final String INSERT_INTO =
-      "refresh_token (id, session_id, token_hash, created_at, expires_at)";
-
-  @Id private String id;
+      "refresh_token (session_id, token_hash, created_at, expires_at)";
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "session_id")
   private Session session;
 
+  @Id
   @Column(name = "token_hash")
   private String tokenHash;
 
@@ -71,7 +71,6 @@ public class RefreshToken {
   protected RefreshToken() {}
 
   RefreshToken(Session session, String tokenHash, Instant now, Instant expiresAt) {
-    this.id = UUID.randomUUID().toString();
     this.session = Objects.requireNonNull(session);
     this.tokenHash = Objects.requireNonNull(tokenHash);
     this.createdAt = now.toEpochMilli();
@@ -91,8 +90,8 @@ public class RefreshToken {
     return now.toEpochMilli() >= expiresAt;
   }
 
-  public String id() {
-    return id;
+  public String tokenHash() {
+    return tokenHash;
   }
 
   public Session session() {

@@ -41,7 +41,7 @@ import java.util.UUID;
     name = Session.LIVE_OF_USER,
     query =
         "SELECT s FROM Session s WHERE s.user.id = :userId AND s.revokedAt IS NULL"
-            + " AND s.expiresAt > :now AND EXISTS (SELECT t.id FROM RefreshToken t"
+            + " AND s.expiresAt > :now AND EXISTS (SELECT t.tokenHash FROM RefreshToken t"
             + " WHERE t.session = s AND t.spentAt IS NULL AND t.expiresAt > :now)"
             + " ORDER BY s.lastUsedAt DESC, s.id")
 public class Session {
