@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -62,6 +63,21 @@ public class AuditEvent {
 
   protected AuditEvent() {}
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * A new event's id: a UUID of version 7 (RFC 9562 §5.7), the event's time in milliseconds first,
+   * then 74 random bits. Ids of events written in the same period sort together, so each insert
+   * lands on the right-hand edge of the primary key's index, as it does in the time indexes,
+   * instead of on a random page of it: fewer pages touched and logged per refresh (issue 17).
+   */
+  public static String newId(Instant occurredAt) {
+    long millis = occurredAt.toEpochMilli() & 0xFFFF_FFFF_FFFFL;
+    long high = millis << 16 | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);
+    long low = RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+    return new UUID(high, low).toString();
+  }
+
   public AuditEvent(
       Instant occurredAt,
       Type type,
@@ -71,7 +87,7 @@ public class AuditEvent {
       String clientAddress,
       String userAgent,
       String reason) {
-    this.id = UUID.randomUUID().toString();
+    this.id = newId(occurredAt);
     this.occurredAt = occurredAt.toEpochMilli();
     this.type = Objects.requireNonNull(type);
     this.userId = userId;

@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -80,7 +79,7 @@ public class PostgresRotation {
   public Optional<Rotated> rotate(
       String presentedHash, String clientId, String successorHash, Origin origin, Instant now) {
     long at = now.toEpochMilli();
-    String auditId = UUID.randomUUID().toString();
+    String auditId = AuditEvent.newId(now);
     Connection connection;
     try {
       connection = dataSource.getConnection();

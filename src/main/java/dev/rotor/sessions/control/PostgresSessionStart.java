@@ -68,7 +68,7 @@ public class PostgresSessionStart {
       statement.setString(++i, opening.refreshTokenHash());
       statement.setLong(++i, at);
       statement.setLong(++i, opening.refreshExpiresAt().toEpochMilli());
-      statement.setString(++i, UUID.randomUUID().toString());
+      statement.setString(++i, AuditEvent.newId(opening.now()));
       statement.setLong(++i, at);
       statement.setString(++i, AuditEvent.Type.LOGIN_SUCCEEDED.name());
       statement.setString(++i, opening.who().userId());
