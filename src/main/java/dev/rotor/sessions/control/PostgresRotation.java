@@ -49,8 +49,8 @@ public class PostgresRotation {
           INSERT INTO %s
           SELECT session_id, ?, ?, LEAST(?, session_expires_at) FROM spent
       ), touched AS (
-          UPDATE rotor_session SET last_used_at = GREATEST(last_used_at, ?)
-           WHERE id = (SELECT session_id FROM spent)
+          UPDATE rotor_session SET last_used_at = ?
+           WHERE id = (SELECT session_id FROM spent) AND last_used_at <= ?
       ), audited AS (
           INSERT INTO audit_event
                  (id, occurred_at, type, user_id, username, session_id, client_address, user_agent)
@@ -127,6 +127,7 @@ public class PostgresRotation {
       statement.setLong(++i, at);
       statement.setLong(++i, idleExpiry.toEpochMilli());
       statement.setLong(++i, at);
+      statement.setLong(++i, at - Session.LAST_USE_RESOLUTION.toMillis());
       statement.setString(++i, auditId);
       statement.setLong(++i, at);
       statement.setString(++i, AuditEvent.Type.REFRESHED.name());

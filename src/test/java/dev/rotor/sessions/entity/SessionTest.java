@@ -36,10 +36,23 @@ class SessionTest {
     Session session =
         new Session(user, "rotor-app", "profile", now, now.plusSeconds(60), null, null);
 
-    session.touch(now.plusSeconds(10));
-    session.touch(now.plusSeconds(5));
+    session.touch(now.plusSeconds(600));
+    session.touch(now.plusSeconds(300));
 
-    assertThat(session.lastUsedAt()).isEqualTo(now.plusSeconds(10));
+    assertThat(session.lastUsedAt()).isEqualTo(now.plusSeconds(600));
+  }
+
+  @Test
+  void lastUseIsRecordedToTheMinute() {
+    Session session =
+        new Session(user, "rotor-app", "profile", now, now.plusSeconds(3600), null, null);
+
+    session.touch(now.plusSeconds(59));
+    assertThat(session.lastUsedAt()).isEqualTo(now);
+
+    session.touch(now.plusSeconds(60));
+    session.touch(now.plusSeconds(61));
+    assertThat(session.lastUsedAt()).isEqualTo(now.plusSeconds(60));
   }
 
   @Test
