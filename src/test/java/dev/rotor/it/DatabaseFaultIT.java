@@ -226,7 +226,8 @@ class DatabaseFaultIT {
     try (Connection locker = ItDatabase.connect(ItDatabase.FAULTS)) {
       locker.setAutoCommit(false);
       try (var lock =
-          locker.prepareStatement("SELECT id FROM refresh_token WHERE token_hash = ? FOR UPDATE")) {
+          locker.prepareStatement(
+              "SELECT token_hash FROM refresh_token WHERE token_hash = ? FOR UPDATE")) {
         lock.setString(1, hash);
         lock.executeQuery().close();
       }
