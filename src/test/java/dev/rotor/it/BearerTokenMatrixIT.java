@@ -163,4 +163,33 @@ class BearerTokenMatrixIT {
                 "detail",
                 "The token does not grant the role this resource needs."));
   }
+
+  /**
+   * Rotor's ids are UUIDs; a validly signed token whose {@code sid} or {@code sub} is no such id
+   * was not issued by Rotor. A password change used to store its 300-character {@code sid} in the
+   * audit log and answer 500 (found by FuzzIT).
+   */
+  @Test
+  void aTokenWhoseIdsRotorNeverIssuesIsUnauthorized() {
+    String change =
+        "{\"current_password\":\""
+            + Users.PASSWORD
+            + "\",\"new_password\":\"another horse battery staple\"}";
+    for (JWTClaimsSet claims :
+        List.of(
+            validClaims().claim("sid", "s".repeat(300)).build(),
+            validClaims().claim("sid", 12).build(),
+            validClaims().claim("sid", "").build(),
+            validClaims().subject("u".repeat(300)).build())) {
+      String token = signed(claims);
+      Api.Reply changed = api.putJson("users/me/password", change, token);
+      assertThat(changed.status()).as(claims + ": " + changed.body()).isEqualTo(401);
+      assertThat(changed.header("Content-Type")).startsWith("application/problem+json");
+      assertUnauthorized(token);
+      assertThat(api.get("sessions", token).status()).as(claims.toString()).isEqualTo(401);
+    }
+    assertThat(api.login(username, Users.PASSWORD).status())
+        .as("the password is unchanged")
+        .isEqualTo(200);
+  }
 }
