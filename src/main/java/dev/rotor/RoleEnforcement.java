@@ -98,10 +98,23 @@ public class RoleEnforcement implements DynamicFeature {
           || !issuedByRotor(caller.getUserPrincipal())) {
         request.abortWith(Problems.standard(401));
       } else if (roles.stream().noneMatch(caller::isUserInRole)) {
-        request.abortWith(Problems.standard(403));
+        request.abortWith(insufficientScope());
       } else if (onlyAsAdmin(caller) && !stillAdmin(caller.getUserPrincipal())) {
         request.abortWith(Problems.standard(403));
       }
+    }
+
+    /**
+     * A 403 for a valid token without the role: RFC 6750 §3.1's {@code insufficient_scope}, in the
+     * challenge as that section says, and the problem body every 4xx of Rotor's has.
+     */
+    static jakarta.ws.rs.core.Response insufficientScope() {
+      return jakarta.ws.rs.core.Response.fromResponse(Problems.standard(403))
+          .header(
+              "WWW-Authenticate",
+              "Bearer error=\"insufficient_scope\","
+                  + " error_description=\"The token does not grant the role this resource needs.\"")
+          .build();
     }
 
     /**

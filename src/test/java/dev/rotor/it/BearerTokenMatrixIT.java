@@ -151,6 +151,14 @@ class BearerTokenMatrixIT {
     Api.Reply reply = api.me(signed(validClaims().claim("groups", List.of("other")).build()));
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    // RFC 6750 §3.1: a token that is valid but does not reach far enough (found by FuzzIT on
+    // /oauth2/userinfo, whose 403 had no challenge).
+    assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\"");
+    Api.Reply userInfo =
+        api.get("oauth2/userinfo", signed(validClaims().claim("groups", List.of("other")).build()));
+    assertThat(userInfo.status()).isEqualTo(403);
+    assertThat(userInfo.header("WWW-Authenticate"))
+        .startsWith("Bearer error=\"insufficient_scope\"");
     assertThat(reply.json())
         .isEqualTo(
             Map.of(

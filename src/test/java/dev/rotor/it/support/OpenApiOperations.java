@@ -177,7 +177,11 @@ public final class OpenApiOperations {
       return ErrorFormat.PAGE;
     }
     if (responses.entrySet().stream()
-        .anyMatch(r -> r.getKey().startsWith("4") && r.getValue().contains("token"))) {
+        .anyMatch(
+            r ->
+                r.getKey().startsWith("4")
+                    && (r.getValue().startsWith("#/components/responses/Bearer")
+                        || r.getValue().contains("token")))) {
       return ErrorFormat.BEARER_CHALLENGE;
     }
     return ErrorFormat.PROBLEM;
