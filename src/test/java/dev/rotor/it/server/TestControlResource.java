@@ -11,8 +11,6 @@ import dev.rotor.users.entity.User;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -24,15 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -101,57 +94,25 @@ public class TestControlResource {
 
   /**
    * The row count of every table of Rotor's schema, as {@code {"tables": {name: count}, "audit":
-   * {type: count}}}: the tables come from JDBC's metadata, so a table added by a later migration is
-   * counted without a change here; {@code audit} splits the audit log by event type. The tables are
-   * counted in one statement, so their counts are of one moment.
+   * {type: count}}} ({@link RowChangeRecorder#counts}).
    */
   @GET
   @Path("row-counts")
   @Produces(MediaType.APPLICATION_JSON)
   public String rowCounts() throws SQLException {
     try (Connection c = database.getConnection()) {
-      DatabaseMetaData meta = c.getMetaData();
-      String quote = meta.getIdentifierQuoteString().trim();
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rs =
-          meta.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
-        while (rs.next()) {
-          tables.add(rs.getString("TABLE_NAME"));
-        }
-      }
-      if (tables.isEmpty()) {
-        throw new IllegalStateException("no tables in schema " + c.getSchema());
-      }
-      StringBuilder sql = new StringBuilder();
-      for (String table : tables) {
-        sql.append(sql.length() == 0 ? "" : " UNION ALL ")
-            .append("SELECT '")
-            .append(table.replace("'", "''"))
-            .append("', COUNT(*) FROM ")
-            .append(quote)
-            .append(table.replace(quote, quote + quote))
-            .append(quote);
-      }
-      JsonObjectBuilder counts = Json.createObjectBuilder();
-      JsonObjectBuilder audit = Json.createObjectBuilder();
-      try (Statement s = c.createStatement()) {
-        try (ResultSet rs = s.executeQuery(sql.toString())) {
-          while (rs.next()) {
-            counts.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
-          }
-        }
-        try (ResultSet rs =
-            s.executeQuery("SELECT type, COUNT(*) FROM audit_event GROUP BY type")) {
-          while (rs.next()) {
-            audit.add(rs.getString(1), rs.getLong(2));
-          }
-        }
-      }
-      return Json.createObjectBuilder()
-          .add("tables", counts)
-          .add("audit", audit)
-          .build()
-          .toString();
+      return RowChangeRecorder.counts(c).toString();
     }
+  }
+
+  /**
+   * The row counts before and after each request whose {@value RowChangeRecorder#HEADER} starts
+   * with {@code prefix} and that changed any, by case id; each is handed out once.
+   */
+  @GET
+  @Path("row-changes")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String rowChanges(@jakarta.ws.rs.QueryParam("prefix") String prefix) {
+    return RowChangeRecorder.take(prefix == null ? "" : prefix).toString();
   }
 }

@@ -43,9 +43,16 @@ public final class FuzzHttp {
   public record Request(
       String method, String target, List<String[]> headers, byte[] body, Framing framing) {
 
+    /** The same request with one more header line. */
+    public Request with(String name, String value) {
+      List<String[]> more = new ArrayList<>(headers);
+      more.add(new String[] {name, value});
+      return new Request(method, target, List.copyOf(more), body, framing);
+    }
+
     /** For failure messages: every part, long values cut. */
     public String describe() {
-      StringBuilder s = new StringBuilder(method).append(' ').append(cut(target, 300));
+      StringBuilder s = new StringBuilder(method).append(' ').append(cut(target, 2000));
       for (String[] h : headers) {
         s.append("\n  ").append(h[0]).append(": ").append(cut(h[1], 200));
       }
@@ -106,7 +113,7 @@ public final class FuzzHttp {
         socket.bind(new InetSocketAddress(localAddress, 0));
       }
       socket.connect(new InetSocketAddress(host, port), 10_000);
-      socket.setSoTimeout(30_000);
+      socket.setSoTimeout(15_000);
       OutputStream out = socket.getOutputStream();
       try {
         out.write(head.toByteArray());
