@@ -190,6 +190,7 @@ class FuzzIT {
   @Test
   void theRowCountCheckSeesARejectedRequestThatWrites() {
     String id = "fuzz-" + fixtures.tag + "-self-check";
+    Account account = fixtures.created("fuzz-check-" + fixtures.tag, null); // not locked by cases
     FuzzHttp.Reply reply =
         new FuzzHttp("127.0.0.1", ItServer.PORT, ItServer.TRUSTED_PROXY)
             .send(
@@ -201,7 +202,7 @@ class FuzzIT {
                         new String[] {"X-Forwarded-For", "198.51.100.250"},
                         new String[] {RowChangeRecorder.HEADER, id}),
                     ("{\"username\":\""
-                            + fixtures.target.username()
+                            + account.username()
                             + "\",\"password\":\"not the passphrase\"}")
                         .getBytes(StandardCharsets.UTF_8),
                     Framing.LENGTH));
