@@ -188,6 +188,7 @@ class BearerTokenMatrixIT {
             validClaims().claim("sid", "s".repeat(300)).build(),
             validClaims().claim("sid", 12).build(),
             validClaims().claim("sid", "").build(),
+            validClaims().claim("sid", "\u2603\u0000x").build(),
             validClaims().subject("u".repeat(300)).build())) {
       String token = signed(claims);
       Api.Reply changed = api.putJson("users/me/password", change, token);
