@@ -81,6 +81,9 @@ public class RoleEnforcement implements DynamicFeature {
   /** The check of one resource method: any of its roles will do; none means nobody. */
   static final class Check implements ContainerRequestFilter {
 
+    /** The longest id Rotor puts in a token: a UUID's 36 characters. */
+    static final int MAX_ID_LENGTH = 36;
+
     private final List<String> roles;
 
     Check(List<String> roles) {
@@ -90,13 +93,40 @@ public class RoleEnforcement implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       SecurityContext caller = request.getSecurityContext();
-      if (caller == null || caller.getUserPrincipal() == null) {
+      if (caller == null
+          || caller.getUserPrincipal() == null
+          || !issuedByRotor(caller.getUserPrincipal())) {
         request.abortWith(Problems.standard(401));
       } else if (roles.stream().noneMatch(caller::isUserInRole)) {
         request.abortWith(Problems.standard(403));
       } else if (onlyAsAdmin(caller) && !stillAdmin(caller.getUserPrincipal())) {
         request.abortWith(Problems.standard(403));
       }
+    }
+
+    /**
+     * Whether the token's ids have the shape of those Rotor issues: {@code sub} and {@code sid} are
+     * UUIDs, at most {@value #MAX_ID_LENGTH} ASCII letters, digits and hyphens (PostgreSQL refuses
+     * a NUL in a query parameter with an error: found by FuzzIT), which is also what the tables
+     * that record them (sessions, the audit log) hold. A validly signed token that says otherwise
+     * (a leaked key, a test's forgery) is not a credential Rotor issued, and is refused before any
+     * of it is stored.
+     */
+    static boolean issuedByRotor(Principal principal) {
+      return !(principal instanceof JsonWebToken token)
+          || (isId(token.getSubject())
+              && (token.getClaim("sid") == null || isId(token.getClaim("sid"))));
+    }
+
+    private static boolean isId(Object value) {
+      String text =
+          value instanceof String s
+              ? s
+              : value instanceof jakarta.json.JsonString s ? s.getString() : null;
+      return text != null
+          && !text.isEmpty()
+          && text.length() <= MAX_ID_LENGTH
+          && text.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 0x80);
     }
 
     /** Whether the caller gets in by the admin role alone. */

@@ -17,6 +17,8 @@ import java.io.IOException;
 @WebServlet("/error-page")
 public class ErrorPageServlet extends HttpServlet {
 
+  private static final System.Logger LOG = System.getLogger(ErrorPageServlet.class.getName());
+
   @Inject ServletErrors errors;
 
   @Override
@@ -29,6 +31,19 @@ public class ErrorPageServlet extends HttpServlet {
     }
     String detail =
         status >= 500 ? "Unexpected failure." : WebApplicationExceptionMapper.detail(status);
+    if (status >= 500
+        && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+      // Outside JAX-RS no mapper logs it: without this a container-side 500 leaves no trace.
+      String incident = java.util.UUID.randomUUID().toString();
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "Unexpected failure outside JAX-RS on "
+              + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+              + ", incident "
+              + incident,
+          failure);
+      detail = "Unexpected failure; incident " + incident + " is logged.";
+    }
     errors.write(request, response, status, detail);
   }
 

@@ -28,13 +28,26 @@ public final class Problems {
 
   /**
    * The answer for a status that needs no words of its own (401, 403, 404, 405...), as JAX-RS's own
-   * failures get it; a 401 carries the {@code Bearer} challenge.
+   * failures get it; a 401 carries the {@code Bearer} challenge, a 403 (a valid token without the
+   * role) RFC 6750 §3.1's {@code insufficient_scope}.
    */
   public static Response standard(int status) {
     String title = WebApplicationExceptionMapper.title(status);
     String detail = WebApplicationExceptionMapper.detail(status);
-    return status == 401 ? unauthorized(detail) : response(status, title, detail);
+    return switch (status) {
+      case 401 -> unauthorized(detail);
+      case 403 ->
+          Response.fromResponse(response(status, title, detail))
+              .header("WWW-Authenticate", INSUFFICIENT_SCOPE)
+              .build();
+      default -> response(status, title, detail);
+    };
   }
+
+  /** The challenge of a 403 for a valid bearer token that does not reach far enough. */
+  public static final String INSUFFICIENT_SCOPE =
+      "Bearer error=\"insufficient_scope\","
+          + " error_description=\"The token does not grant the role this resource needs.\"";
 
   /** A 401 with the {@code Bearer} challenge (RFC 6750 §3): the client must authenticate anew. */
   public static Response unauthorized(String detail) {

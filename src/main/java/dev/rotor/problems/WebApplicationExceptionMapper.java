@@ -21,6 +21,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (status == 401 && original.getHeaderString("WWW-Authenticate") == null) {
       problem.header("WWW-Authenticate", "Bearer");
     }
+    if (status == 403 && original.getHeaderString("WWW-Authenticate") == null) {
+      // The runtime's own role check (Payara's MP-JWT @RolesAllowed filter) as RoleEnforcement's.
+      problem.header("WWW-Authenticate", Problems.INSUFFICIENT_SCOPE);
+    }
     return problem.build();
   }
 

@@ -151,6 +151,14 @@ class BearerTokenMatrixIT {
     Api.Reply reply = api.me(signed(validClaims().claim("groups", List.of("other")).build()));
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    // RFC 6750 §3.1: a token that is valid but does not reach far enough (found by FuzzIT on
+    // /oauth2/userinfo, whose 403 had no challenge).
+    assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\"");
+    Api.Reply userInfo =
+        api.get("oauth2/userinfo", signed(validClaims().claim("groups", List.of("other")).build()));
+    assertThat(userInfo.status()).isEqualTo(403);
+    assertThat(userInfo.header("WWW-Authenticate"))
+        .startsWith("Bearer error=\"insufficient_scope\"");
     assertThat(reply.json())
         .isEqualTo(
             Map.of(
@@ -162,5 +170,35 @@ class BearerTokenMatrixIT {
                 403L,
                 "detail",
                 "The token does not grant the role this resource needs."));
+  }
+
+  /**
+   * Rotor's ids are UUIDs; a validly signed token whose {@code sid} or {@code sub} is no such id
+   * was not issued by Rotor. A password change used to store its 300-character {@code sid} in the
+   * audit log and answer 500 (found by FuzzIT).
+   */
+  @Test
+  void aTokenWhoseIdsRotorNeverIssuesIsUnauthorized() {
+    String change =
+        "{\"current_password\":\""
+            + Users.PASSWORD
+            + "\",\"new_password\":\"another horse battery staple\"}";
+    for (JWTClaimsSet claims :
+        List.of(
+            validClaims().claim("sid", "s".repeat(300)).build(),
+            validClaims().claim("sid", 12).build(),
+            validClaims().claim("sid", "").build(),
+            validClaims().claim("sid", "\u2603\u0000x").build(),
+            validClaims().subject("u".repeat(300)).build())) {
+      String token = signed(claims);
+      Api.Reply changed = api.putJson("users/me/password", change, token);
+      assertThat(changed.status()).as(claims + ": " + changed.body()).isEqualTo(401);
+      assertThat(changed.header("Content-Type")).startsWith("application/problem+json");
+      assertUnauthorized(token);
+      assertThat(api.get("sessions", token).status()).as(claims.toString()).isEqualTo(401);
+    }
+    assertThat(api.login(username, Users.PASSWORD).status())
+        .as("the password is unchanged")
+        .isEqualTo(200);
   }
 }

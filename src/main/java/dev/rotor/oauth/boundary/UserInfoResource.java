@@ -2,6 +2,7 @@ package dev.rotor.oauth.boundary;
 
 import dev.rotor.Roles;
 import dev.rotor.oauth.control.AuthorizationRequest;
+import dev.rotor.problems.Problems;
 import dev.rotor.sessions.control.RefreshTokenLookup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,28 +51,37 @@ public class UserInfoResource {
     JsonWebToken token = (JsonWebToken) security.getUserPrincipal();
     String scope = token.getClaim("scope");
     if (!AuthorizationRequest.hasScope(scope, AuthorizationRequest.OPENID)) {
-      return Response.status(403)
-          .header(
-              "WWW-Authenticate",
-              "Bearer error=\"insufficient_scope\", scope=\"openid\","
-                  + " error_description=\"The access token lacks scope openid.\"")
-          .header("Cache-Control", "no-store")
-          .build();
+      return refused(
+          403,
+          "Forbidden",
+          "The access token lacks scope openid.",
+          "Bearer error=\"insufficient_scope\", scope=\"openid\","
+              + " error_description=\"The access token lacks scope openid.\"");
     }
     String sid = token.getClaim("sid");
     if (lookup.session(sid).filter(s -> s.isUsable(clock.instant())).isEmpty()) {
-      return Response.status(401)
-          .header(
-              "WWW-Authenticate",
-              "Bearer error=\"invalid_token\", error_description=\"The session has ended.\"")
-          .header("Cache-Control", "no-store")
-          .build();
+      return refused(
+          401,
+          "Unauthorized",
+          "The session has ended.",
+          "Bearer error=\"invalid_token\", error_description=\"The session has ended.\"");
     }
     JsonObjectBuilder claims = Json.createObjectBuilder().add("sub", token.getSubject());
     if (AuthorizationRequest.hasScope(scope, "profile")) {
       claims.add("preferred_username", (String) token.getClaim("preferred_username"));
     }
     return Response.ok(claims.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /**
+   * RFC 6750 §3: the error is in {@code WWW-Authenticate}; the body says the same as a problem, so
+   * that no 4xx of Rotor's is empty (README, Errors).
+   */
+  private static Response refused(int status, String title, String detail, String challenge) {
+    return Response.fromResponse(Problems.response(status, title, detail))
+        .header("WWW-Authenticate", challenge)
         .header("Cache-Control", "no-store")
         .build();
   }

@@ -8,6 +8,7 @@ import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.SessionStart;
 import dev.rotor.users.control.Accounts;
 import dev.rotor.users.entity.User;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,11 +21,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 
-/** Test-only endpoints: move the server's clock; sign any claims with the real signing key. */
+/**
+ * Test-only endpoints: move the server's clock; sign any claims with the real signing key; count
+ * the rows of every table.
+ */
 @RequestScoped
 @Path("test")
 public class TestControlResource {
@@ -36,6 +43,9 @@ public class TestControlResource {
   @Inject SessionStart sessionStart;
 
   @Inject Clock clock;
+
+  @Resource(lookup = "java:app/jdbc/rotor")
+  DataSource database;
 
   /** The stored password hash of a user, as a login's password check would have read it. */
   @GET
@@ -80,5 +90,29 @@ public class TestControlResource {
   @Produces(MediaType.TEXT_PLAIN)
   public String sign(String claims) throws ParseException {
     return issuer.sign(JWTClaimsSet.parse(claims));
+  }
+
+  /**
+   * The row count of every table of Rotor's schema, as {@code {"tables": {name: count}, "audit":
+   * {type: count}}} ({@link RowChangeRecorder#counts}).
+   */
+  @GET
+  @Path("row-counts")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String rowCounts() throws SQLException {
+    try (Connection c = database.getConnection()) {
+      return RowChangeRecorder.counts(c).toString();
+    }
+  }
+
+  /**
+   * The row counts before and after each request whose {@value RowChangeRecorder#HEADER} starts
+   * with {@code prefix} and that changed any, by case id; each is handed out once.
+   */
+  @GET
+  @Path("row-changes")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String rowChanges(@jakarta.ws.rs.QueryParam("prefix") String prefix) {
+    return RowChangeRecorder.take(prefix == null ? "" : prefix).toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.rotor.it.support;
 
 import dev.rotor.it.server.MovableClock;
+import dev.rotor.it.server.RowChangeRecorder;
 import dev.rotor.it.server.TestControlResource;
 import java.io.File;
 import org.eu.ingwar.tools.arquillian.extension.suite.annotations.ArquillianSuiteDeployment;
@@ -23,7 +24,7 @@ public class RotorDeployment {
             WebArchive.class, new File(System.getProperty("rotor.it.war", "target/rotor.war")));
     return ShrinkWrap.create(WebArchive.class, "ROOT.war")
         .merge(shipped)
-        .addClasses(MovableClock.class, TestControlResource.class)
+        .addClasses(MovableClock.class, TestControlResource.class, RowChangeRecorder.class)
         // Payara re-reads our JWK Set every second instead of every minute: a rotation test
         // then waits on that cache for a second, not a minute.
         .addAsResource(new StringAsset("publicKey.cache.ttl=1000\n"), "payara-mp-jwt.properties");

@@ -1,0 +1,67 @@
+package dev.rotor.problems;
+
+import jakarta.annotation.Priority;
+import jakarta.json.Json;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A JSON request body is parsed whole, once, before JSON-B binds it: anything that is not complete
+ * JSON is the client's 400 here. JSON-B (Yasson) skips a property the target type does not have
+ * with Parsson's {@code skipObject}/{@code skipArray}, which loop forever when the input ends
+ * inside the skipped value (eclipse-ee4j/parsson#23): an unknown property whose object was cut
+ * short before its closing brace pinned a request thread at full CPU for good, and the client
+ * waited for an answer that never came (found by FuzzIT). The body is already bounded by {@link
+ * BodySizeLimit}.
+ */
+@Provider
+@Priority(Priorities.ENTITY_CODER)
+public class CompleteJson implements ReaderInterceptor {
+
+  @Override
+  public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+    if (isJson(context.getMediaType())) {
+      byte[] body = context.getInputStream().readAllBytes();
+      if (body.length > 0 && !new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
+        check(body, charset(context.getMediaType()));
+      }
+      context.setInputStream(new ByteArrayInputStream(body));
+    }
+    return context.proceed();
+  }
+
+  static void check(byte[] body, Charset charset) {
+    try (var reader =
+        Json.createReader(new InputStreamReader(new ByteArrayInputStream(body), charset))) {
+      reader.readValue();
+    } catch (RuntimeException e) {
+      // JsonException for bad syntax or an early end, a bare RuntimeException past the depth.
+      throw new ProblemException(
+          400, "Bad Request", "The request body is not valid JSON for this endpoint.");
+    }
+  }
+
+  static boolean isJson(MediaType type) {
+    return type != null
+        && "application".equalsIgnoreCase(type.getType())
+        && (type.getSubtype().equalsIgnoreCase("json")
+            || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+  }
+
+  private static Charset charset(MediaType type) {
+    String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+    try {
+      return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.trim());
+    } catch (RuntimeException unknown) {
+      return StandardCharsets.UTF_8; // RequestCharset has answered 415 already
+    }
+  }
+}

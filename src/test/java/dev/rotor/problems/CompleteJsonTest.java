@@ -1,0 +1,33 @@
+package dev.rotor.problems;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CompleteJsonTest {
+
+  @Test
+  void jsonThatEndsInsideAValueIsRefused() {
+    for (String body :
+        new String[] {"{\"a\":{\"a\":1", "{\"a\":[1", "[", "{", "{\"a\":", "[".repeat(5000)}) {
+      assertThatThrownBy(() -> CompleteJson.check(bytes(body), StandardCharsets.UTF_8))
+          .as(body)
+          .isInstanceOf(ProblemException.class);
+    }
+  }
+
+  @Test
+  void completeJsonPasses() {
+    for (String body : new String[] {"{}", "{\"a\":{\"a\":[1,2]}}", "[]", "\"x\"", "null"}) {
+      assertThatCode(() -> CompleteJson.check(bytes(body), StandardCharsets.UTF_8))
+          .as(body)
+          .doesNotThrowAnyException();
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
