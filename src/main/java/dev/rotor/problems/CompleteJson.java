@@ -2,6 +2,7 @@ package dev.rotor.problems;
 
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
+import jakarta.json.JsonReaderFactory;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A JSON request body is parsed whole, once, before JSON-B binds it: anything that is not complete
@@ -38,9 +40,12 @@ public class CompleteJson implements ReaderInterceptor {
     return context.proceed();
   }
 
+  /** Made once: {@code Json.createReader} looks the JSON-P provider up again on every call. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   static void check(byte[] body, Charset charset) {
     try (var reader =
-        Json.createReader(new InputStreamReader(new ByteArrayInputStream(body), charset))) {
+        READERS.createReader(new InputStreamReader(new ByteArrayInputStream(body), charset))) {
       reader.readValue();
     } catch (RuntimeException e) {
       // JsonException for bad syntax or an early end, a bare RuntimeException past the depth.
