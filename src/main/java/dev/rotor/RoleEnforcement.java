@@ -81,9 +81,6 @@ public class RoleEnforcement implements DynamicFeature {
   /** The check of one resource method: any of its roles will do; none means nobody. */
   static final class Check implements ContainerRequestFilter {
 
-    /** The longest id Rotor puts in a token: a UUID's 36 characters. */
-    static final int MAX_ID_LENGTH = 36;
-
     private final List<String> roles;
 
     Check(List<String> roles) {
@@ -105,12 +102,10 @@ public class RoleEnforcement implements DynamicFeature {
     }
 
     /**
-     * Whether the token's ids have the shape of those Rotor issues: {@code sub} and {@code sid} are
-     * UUIDs, at most {@value #MAX_ID_LENGTH} ASCII letters, digits and hyphens (PostgreSQL refuses
-     * a NUL in a query parameter with an error: found by FuzzIT), which is also what the tables
-     * that record them (sessions, the audit log) hold. A validly signed token that says otherwise
-     * (a leaked key, a test's forgery) is not a credential Rotor issued, and is refused before any
-     * of it is stored.
+     * Whether the token's ids have the shape of those Rotor issues ({@link Ids}): {@code sub} and
+     * {@code sid}, which is also what the tables that record them (sessions, the audit log) hold. A
+     * validly signed token that says otherwise (a leaked key, a test's forgery) is not a credential
+     * Rotor issued, and is refused before any of it is stored.
      */
     static boolean issuedByRotor(Principal principal) {
       return !(principal instanceof JsonWebToken token)
@@ -119,14 +114,10 @@ public class RoleEnforcement implements DynamicFeature {
     }
 
     private static boolean isId(Object value) {
-      String text =
+      return Ids.isId(
           value instanceof String s
               ? s
-              : value instanceof jakarta.json.JsonString s ? s.getString() : null;
-      return text != null
-          && !text.isEmpty()
-          && text.length() <= MAX_ID_LENGTH
-          && text.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 0x80);
+              : value instanceof jakarta.json.JsonString s ? s.getString() : null);
     }
 
     /** Whether the caller gets in by the admin role alone. */

@@ -33,7 +33,7 @@ public class CompleteJson implements ReaderInterceptor {
     if (isJson(context.getMediaType())) {
       byte[] body = context.getInputStream().readAllBytes();
       if (body.length > 0 && !new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
-        check(body, charset(context.getMediaType()));
+        check(body, RequestCharset.of(context.getMediaType()));
       }
       context.setInputStream(new ByteArrayInputStream(body));
     }
@@ -59,14 +59,5 @@ public class CompleteJson implements ReaderInterceptor {
         && "application".equalsIgnoreCase(type.getType())
         && (type.getSubtype().equalsIgnoreCase("json")
             || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
-  }
-
-  private static Charset charset(MediaType type) {
-    String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-    try {
-      return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.trim());
-    } catch (RuntimeException unknown) {
-      return StandardCharsets.UTF_8; // RequestCharset has answered 415 already
-    }
   }
 }

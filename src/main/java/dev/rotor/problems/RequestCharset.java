@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A body in a charset this JVM does not know ({@code Content-Type: ...; charset=bogus}) gets 415
@@ -35,6 +36,16 @@ public class RequestCharset implements ContainerRequestFilter {
       return Charset.isSupported(charset.trim());
     } catch (IllegalCharsetNameException e) {
       return false;
+    }
+  }
+
+  /** The charset a body of this type is in: the one it names, else UTF-8. */
+  static Charset of(MediaType type) {
+    String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+    try {
+      return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.trim());
+    } catch (RuntimeException unknown) {
+      return StandardCharsets.UTF_8; // filter() has answered 415 already
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rotor.sessions.boundary;
 
+import dev.rotor.Ids;
 import dev.rotor.Roles;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.sessions.control.SessionListing;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A user's sessions, for admins: list them, or end them all (ASVS 7.4.5). 404 for no such user. */
 @RequestScoped
-@Path("admin/users/{id}/sessions")
+@Path("admin/users/" + Ids.PATH_PARAMETER + "/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class AdminSessionsResource {

@@ -1,5 +1,6 @@
 package dev.rotor.sessions.boundary;
 
+import dev.rotor.Ids;
 import dev.rotor.Roles;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.problems.ProblemException;
@@ -43,7 +44,7 @@ public class SessionsResource {
 
   /** 404 for a session that is not the caller's, live or not: no hint that it exists. */
   @DELETE
-  @Path("{id}")
+  @Path(Ids.PATH_PARAMETER)
   @Transactional
   public void revoke(@PathParam("id") String id) {
     if (!revocation.revokeOwn(token.getSubject(), id, "user", origin)) {

@@ -1,5 +1,6 @@
 package dev.rotor.users.boundary;
 
+import dev.rotor.Ids;
 import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
@@ -90,13 +91,13 @@ public class AdminUsersResource {
   }
 
   @GET
-  @Path("{id}")
+  @Path(Ids.PATH_PARAMETER)
   public UserResponse get(@PathParam("id") String id) {
     return UserResponse.of(accounts.existing(id));
   }
 
   @PATCH
-  @Path("{id}")
+  @Path(Ids.PATH_PARAMETER)
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Transactional
   public UserResponse update(@PathParam("id") String id, String json) {
@@ -131,7 +132,7 @@ public class AdminUsersResource {
   }
 
   @DELETE
-  @Path("{id}")
+  @Path(Ids.PATH_PARAMETER)
   @Transactional
   public void delete(@PathParam("id") String id) {
     accounts.delete(id, token.getSubject(), origin);
