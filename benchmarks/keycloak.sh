@@ -155,24 +155,10 @@ kc_start() {
   log "Keycloak ready after ${KC_STARTUP_MS} ms (JVM pid $KC_PID)"
 }
 
-# kc_stop: stops the Keycloak this script started (SIGTERM, then SIGKILL after 60 s).
+# kc_stop: stops the Keycloak this script started.
 kc_stop() {
   [[ -n ${KC_LAUNCHER_PID:-} ]] || return 0
-  if kill -0 "$KC_LAUNCHER_PID" 2>/dev/null; then
-    log "stopping Keycloak (pid $KC_LAUNCHER_PID)"
-    kill -TERM "$KC_LAUNCHER_PID" 2>/dev/null || true
-    local i
-    for ((i = 0; i < 600; i++)); do
-      kill -0 "$KC_LAUNCHER_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$KC_LAUNCHER_PID" 2>/dev/null; then
-      log "Keycloak still running after 60 s: SIGKILL"
-      kill -KILL -- "-$KC_LAUNCHER_PID" 2>/dev/null || kill -KILL "$KC_LAUNCHER_PID" 2>/dev/null || true
-    fi
-  fi
-  [[ -z ${KC_PID:-} ]] || kill -KILL "$KC_PID" 2>/dev/null || true
-  wait "$KC_LAUNCHER_PID" 2>/dev/null || true
+  stop_launched Keycloak "$KC_LAUNCHER_PID" "${KC_PID:-}"
   KC_LAUNCHER_PID=
   KC_PID=
 }

@@ -163,27 +163,31 @@ start_rotor() {
   log "ready after ${STARTUP_MS} ms (server JVM pid $ROTOR_PID)"
 }
 
-# Stops the server this script started (SIGTERM, then SIGKILL after 60 s).
-stop_rotor() {
-  if [[ -z ${ROTOR_LAUNCHER_PID:-} ]]; then
-    return 0
-  fi
-  if kill -0 "$ROTOR_LAUNCHER_PID" 2>/dev/null; then
-    log "stopping $ROTOR_SERVER (pid $ROTOR_LAUNCHER_PID)"
-    kill -TERM "$ROTOR_LAUNCHER_PID" 2>/dev/null || true
+# stop_launched NAME LAUNCHER_PID [JVM_PID]: stops a server this script launched: SIGTERM to the
+# launcher, SIGKILL to its process group after 60 s, and SIGKILL to a JVM left behind by it.
+stop_launched() {
+  local name=$1 launcher=$2 jvm=${3:-}
+  if kill -0 "$launcher" 2>/dev/null; then
+    log "stopping $name (pid $launcher)"
+    kill -TERM "$launcher" 2>/dev/null || true
     local i
     for ((i = 0; i < 600; i++)); do
-      kill -0 "$ROTOR_LAUNCHER_PID" 2>/dev/null || break
+      kill -0 "$launcher" 2>/dev/null || break
       sleep 0.1
     done
-    if kill -0 "$ROTOR_LAUNCHER_PID" 2>/dev/null; then
-      log "still running after 60 s: SIGKILL"
-      kill -KILL -- "-$ROTOR_LAUNCHER_PID" 2>/dev/null || kill -KILL "$ROTOR_LAUNCHER_PID" 2>/dev/null || true
+    if kill -0 "$launcher" 2>/dev/null; then
+      log "$name still running after 60 s: SIGKILL"
+      kill -KILL -- "-$launcher" 2>/dev/null || kill -KILL "$launcher" 2>/dev/null || true
     fi
   fi
-  # A server JVM left behind by its launcher.
-  [[ -z ${ROTOR_PID:-} ]] || kill -KILL "$ROTOR_PID" 2>/dev/null || true
-  wait "$ROTOR_LAUNCHER_PID" 2>/dev/null || true
+  [[ -z $jvm ]] || kill -KILL "$jvm" 2>/dev/null || true
+  wait "$launcher" 2>/dev/null || true
+}
+
+# Stops the server this script started.
+stop_rotor() {
+  [[ -n ${ROTOR_LAUNCHER_PID:-} ]] || return 0
+  stop_launched "$ROTOR_SERVER" "$ROTOR_LAUNCHER_PID" "${ROTOR_PID:-}"
   ROTOR_LAUNCHER_PID=
   ROTOR_PID=
 }

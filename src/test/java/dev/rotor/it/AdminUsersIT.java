@@ -23,19 +23,7 @@ class AdminUsersIT {
   }
 
   String create(String name, String roles) {
-    Api.Reply created =
-        api.postJson(
-            "admin/users",
-            "{\"username\":\""
-                + name
-                + "\",\"password\":\""
-                + Users.PASSWORD
-                + "\",\"roles\":"
-                + roles
-                + "}",
-            admin);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.string("id");
+    return Users.createdByAdmin(api, admin, name, roles).string("id");
   }
 
   @Test

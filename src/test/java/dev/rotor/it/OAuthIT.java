@@ -29,6 +29,23 @@ class OAuthIT {
 
   Api api;
 
+  /** The refresh grant at the token endpoint, asking for this scope. */
+  Api.Reply refreshWithScope(String authorization, String refreshToken, String scope) {
+    return form(
+        "oauth2/token",
+        authorization,
+        Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "scope", scope));
+  }
+
+  /** The refresh grant at the token endpoint as a public client: its id, no secret. */
+  Api.Reply refreshAsPublicClient(String clientId, String refreshToken) {
+    return form(
+        "oauth2/token",
+        null,
+        Map.of(
+            "grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", clientId));
+  }
+
   Api.Reply form(String path, String authorization, Map<String, String> fields) {
     String body =
         fields.entrySet().stream()
@@ -142,17 +159,7 @@ class OAuthIT {
         .as("a narrowed scope")
         .isEqualTo("profile");
 
-    Api.Reply wider =
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                post.string("refresh_token"),
-                "scope",
-                "profile admin"));
+    Api.Reply wider = refreshWithScope(BASIC, post.string("refresh_token"), "profile admin");
     assertOAuthError(wider, 400, "invalid_scope");
 
     Api.Reply replay = refreshAt(BASIC, login.string("refresh_token"));
@@ -234,17 +241,7 @@ class OAuthIT {
 
   /** The refresh grant at the token endpoint, as the orders app (a public client). */
   Api.Reply refreshAsOrdersApp(Api.Reply login) {
-    Api.Reply refreshed =
-        form(
-            "oauth2/token",
-            null,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                login.string("refresh_token"),
-                "client_id",
-                ItServer.ORDERS_APP));
+    Api.Reply refreshed = refreshAsPublicClient(ItServer.ORDERS_APP, login.string("refresh_token"));
     assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
     return refreshed;
   }
@@ -254,16 +251,7 @@ class OAuthIT {
     Api.Reply login = loginAs(ItServer.PUBLIC_CLIENT, null);
 
     Api.Reply refreshed =
-        form(
-            "oauth2/token",
-            null,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                login.string("refresh_token"),
-                "client_id",
-                ItServer.PUBLIC_CLIENT));
+        refreshAsPublicClient(ItServer.PUBLIC_CLIENT, login.string("refresh_token"));
 
     assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
   }
@@ -272,17 +260,7 @@ class OAuthIT {
   void theFirstPartyClientsTokensRefreshAtTheTokenEndpointToo() {
     Api.Reply login = Users.registeredAndLoggedIn(api, "first-party");
 
-    Api.Reply refreshed =
-        form(
-            "oauth2/token",
-            null,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                login.string("refresh_token"),
-                "client_id",
-                "rotor-app"));
+    Api.Reply refreshed = refreshAsPublicClient("rotor-app", login.string("refresh_token"));
 
     assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
     assertThat(api.refresh(refreshed.string("refresh_token")).status()).isEqualTo(200);
@@ -308,17 +286,7 @@ class OAuthIT {
     Api.Reply next = refreshAt(BASIC, login.string("refresh_token"));
     assertThat(next.status()).as(next.body()).isEqualTo(200);
 
-    Api.Reply wider =
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                login.string("refresh_token"),
-                "scope",
-                "profile admin"));
+    Api.Reply wider = refreshWithScope(BASIC, login.string("refresh_token"), "profile admin");
 
     assertOAuthError(wider, 400, "invalid_grant");
     assertOAuthError(refreshAt(BASIC, next.string("refresh_token")), 400, "invalid_grant");
@@ -333,17 +301,7 @@ class OAuthIT {
     assertThat(api.refresh(login.string("refresh_token")).status())
         .as("nor at the first-party API")
         .isEqualTo(401);
-    Api.Reply owner =
-        form(
-            "oauth2/token",
-            null,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                login.string("refresh_token"),
-                "client_id",
-                ItServer.PUBLIC_CLIENT));
+    Api.Reply owner = refreshAsPublicClient(ItServer.PUBLIC_CLIENT, login.string("refresh_token"));
     assertThat(owner.status()).as("the owner's chain was not harmed").isEqualTo(200);
   }
 
@@ -367,19 +325,7 @@ class OAuthIT {
             Map.of("grant_type", "refresh_token", "refresh_token", token));
     assertOAuthError(badSecret, 401, "invalid_client");
     assertThat(badSecret.header("WWW-Authenticate")).startsWith("Basic");
-    assertOAuthError(
-        form(
-            "oauth2/token",
-            null,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                token,
-                "client_id",
-                ItServer.SERVICE)),
-        401,
-        "invalid_client");
+    assertOAuthError(refreshAsPublicClient(ItServer.SERVICE, token), 401, "invalid_client");
     assertOAuthError(refreshAt(null, token), 401, "invalid_client");
     assertOAuthError(refreshAt(BASIC, "never-issued"), 400, "invalid_grant");
     assertOAuthError(

@@ -113,17 +113,7 @@ class RestartIT {
     for (int round = 0; round < 5; round++) {
       String first = api.login(Users.ADMIN, Users.ADMIN_PASSWORD).string("access_token");
       String name = Users.unique("rival");
-      Api.Reply created =
-          api.postJson(
-              "admin/users",
-              "{\"username\":\""
-                  + name
-                  + "\",\"password\":\""
-                  + Users.PASSWORD
-                  + "\",\"roles\":[\"admin\",\"user\"]}",
-              first);
-      assertThat(created.status()).as(created.body()).isEqualTo(201);
-      String rivalId = created.string("id");
+      String rivalId = Users.createdByAdmin(api, first, name, "[\"admin\",\"user\"]").string("id");
       String second = api.login(name, Users.PASSWORD).string("access_token");
       String demote = "{\"roles\":[\"user\"]}";
       String suiteAdmin = meId(first);
@@ -178,16 +168,7 @@ class RestartIT {
         .isEqualTo("ES256");
 
     String name = Users.unique("es256");
-    Api.Reply created =
-        api.postJson(
-            "admin/users",
-            "{\"username\":\""
-                + name
-                + "\",\"password\":\""
-                + Users.PASSWORD
-                + "\",\"roles\":[\"user\"]}",
-            admin);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Api.Reply created = Users.createdByAdmin(api, admin, name, "[\"user\"]");
     Api.Reply listed = api.get("admin/users?q=" + name, admin);
     assertThat(listed.status()).as(listed.body()).isEqualTo(200);
     assertThat(listed.body()).contains(name);

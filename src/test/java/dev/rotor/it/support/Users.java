@@ -27,6 +27,28 @@ public final class Users {
     return login.string("access_token");
   }
 
+  /**
+   * Creates a user with {@link #PASSWORD} and these roles (a JSON array) through the admin API;
+   * answers the 201 reply.
+   */
+  public static Api.Reply createdByAdmin(Api api, String adminToken, String name, String roles) {
+    Api.Reply created =
+        api.postJson(
+            "admin/users",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"roles\":"
+                + roles
+                + "}",
+            adminToken);
+    if (created.status() != 201) {
+      throw new IllegalStateException("create failed: " + created.status() + " " + created.body());
+    }
+    return created;
+  }
+
   /** Registers a new user and logs in; answers the token response. */
   public static Api.Reply registeredAndLoggedIn(Api api, String prefix) {
     String name = unique(prefix);
