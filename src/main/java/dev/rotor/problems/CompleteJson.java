@@ -3,6 +3,8 @@ package dev.rotor.problems;
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -44,14 +46,35 @@ public class CompleteJson implements ReaderInterceptor {
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   static void check(byte[] body, Charset charset) {
+    JsonValue value;
     try (var reader =
         READERS.createReader(new InputStreamReader(new ByteArrayInputStream(body), charset))) {
-      reader.readValue();
+      value = reader.readValue();
     } catch (RuntimeException e) {
       // JsonException for bad syntax or an early end, a bare RuntimeException past the depth.
       throw new ProblemException(
           400, "Bad Request", "The request body is not valid JSON for this endpoint.");
     }
+    if (holdsNul(value)) {
+      throw new ProblemException(
+          400, "Bad Request", "The request body has a NUL character (\\u0000) in a string.");
+    }
+  }
+
+  /**
+   * Whether a string in the value, a name or a value, holds a NUL: no field of Rotor's means one,
+   * and PostgreSQL answers one in a query parameter with an error (a login as {@code "a\\u0000b"}
+   * was a 500). The parser has bounded the depth already.
+   */
+  static boolean holdsNul(JsonValue value) {
+    return switch (value.getValueType()) {
+      case STRING -> ((JsonString) value).getString().indexOf('\0') >= 0;
+      case OBJECT ->
+          value.asJsonObject().entrySet().stream()
+              .anyMatch(e -> e.getKey().indexOf('\0') >= 0 || holdsNul(e.getValue()));
+      case ARRAY -> value.asJsonArray().stream().anyMatch(CompleteJson::holdsNul);
+      default -> false;
+    };
   }
 
   static boolean isJson(MediaType type) {

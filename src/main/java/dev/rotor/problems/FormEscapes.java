@@ -15,8 +15,8 @@ import java.nio.charset.Charset;
 
 /**
  * A form body ({@code application/x-www-form-urlencoded}) with a malformed percent escape, or whose
- * bytes (escaped or not) are not text in its charset (UTF-8 unless it names another), is the
- * client's 400 here, before the runtime's form reader: RESTEasy's (WildFly) lets {@code
+ * bytes (escaped or not) are not text in its charset (UTF-8 unless it names another) or hold a NUL,
+ * is the client's 400 here, before the runtime's form reader: RESTEasy's (WildFly) lets {@code
  * URLDecoder}'s {@code IllegalArgumentException} and a {@code MalformedInputException} out of it, a
  * 500 (found by FuzzIT). The OAuth endpoints turn the 400 into their {@code invalid_request}. The
  * same rule as {@link QueryEscapes} for the query; the body is already bounded by {@link
@@ -32,14 +32,19 @@ public class FormEscapes implements ReaderInterceptor {
       byte[] body = context.getInputStream().readAllBytes();
       if (!isWellFormed(body, RequestCharset.of(context.getMediaType()))) {
         throw new ProblemException(
-            400, "Bad Request", "The form has a malformed percent escape or is not valid text.");
+            400,
+            "Bad Request",
+            "The form has a malformed percent escape, a NUL, or is not valid text.");
       }
       context.setInputStream(new ByteArrayInputStream(body));
     }
     return context.proceed();
   }
 
-  /** Whether every escape is {@code %} and two hex digits, and the bytes they make are text. */
+  /**
+   * Whether every escape is {@code %} and two hex digits, and the bytes they make are text without
+   * a NUL (which PostgreSQL refuses in a query parameter, and no form field of Rotor's holds).
+   */
   static boolean isWellFormed(byte[] form, Charset charset) {
     ByteArrayOutputStream decoded = new ByteArrayOutputStream(form.length);
     for (int i = 0; i < form.length; i++) {
@@ -53,8 +58,11 @@ public class FormEscapes implements ReaderInterceptor {
       }
     }
     try {
-      charset.newDecoder().decode(ByteBuffer.wrap(decoded.toByteArray()));
-      return true;
+      return charset
+          .newDecoder()
+          .decode(ByteBuffer.wrap(decoded.toByteArray()))
+          .chars()
+          .noneMatch(c -> c == 0);
     } catch (CharacterCodingException e) {
       return false;
     }

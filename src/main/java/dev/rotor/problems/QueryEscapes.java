@@ -14,7 +14,9 @@ import java.io.IOException;
  * 3986 §2.1) is the client's 400, in the owning component's format. Without this, Jersey (Payara)
  * answers a form-typed request without a body and such a query with a 500: its servlet reads the
  * query's parameters as form parameters and {@code UriComponent.decode} throws on the escape before
- * any of Rotor's JAX-RS code runs (found by FuzzIT).
+ * any of Rotor's JAX-RS code runs (found by FuzzIT). So is an escaped NUL ({@code %00}): no query
+ * parameter of Rotor's means one, and PostgreSQL answers one in a query parameter with an error
+ * ({@code GET /admin/users?q=%00} was a 500).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class QueryEscapes extends HttpFilter {
@@ -26,7 +28,8 @@ public class QueryEscapes extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (isMalformed(request.getQueryString())) {
-      errors.write(request, response, 400, "The query string has a malformed percent escape.");
+      errors.write(
+          request, response, 400, "The query string has a malformed percent escape or a NUL.");
       return;
     }
     chain.doFilter(request, response);
@@ -37,7 +40,10 @@ public class QueryEscapes extends HttpFilter {
       return false;
     }
     for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
-      if (i + 2 >= query.length() || !isHex(query.charAt(i + 1)) || !isHex(query.charAt(i + 2))) {
+      if (i + 2 >= query.length()
+          || !isHex(query.charAt(i + 1))
+          || !isHex(query.charAt(i + 2))
+          || query.startsWith("00", i + 1)) {
         return true;
       }
     }

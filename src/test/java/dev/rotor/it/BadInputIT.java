@@ -430,4 +430,32 @@ class BadInputIT {
       }
     }
   }
+
+  /**
+   * A NUL (U+0000) in a JSON string, a form or a query is the client's 400: no field of Rotor's
+   * means one, and PostgreSQL answers one in a query parameter with an error (a login as {@code
+   * "a\\u0000b"} and an admin search for {@code %00} were 500s).
+   */
+  @Test
+  void aNulInAJsonStringAFormOrAQueryIsABadRequest() {
+    for (String path : List.of("auth/login", "auth/register")) {
+      assertProblem(
+          api.postJson(
+              path, "{\"username\":\"a\\u0000b\",\"password\":\"" + Users.PASSWORD + "\"}"),
+          400);
+    }
+    String admin = Users.adminToken(api);
+    assertProblem(api.get("admin/users?q=a%00b", admin), 400);
+    assertThat(api.get("admin/users?q=a%2500b", admin).status())
+        .as("the text %00 is a search like any")
+        .isEqualTo(200);
+    Api.Reply form =
+        api.send(
+            api.request("oauth2/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=a%00b"))
+                .build());
+    assertOAuthError(form.status(), form.header("Content-Type"), form.body(), "form");
+    assertThat(form.body()).contains("invalid_request");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.rotor.problems;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +26,26 @@ class CompleteJsonTest {
           .as(body)
           .doesNotThrowAnyException();
     }
+  }
+
+  @Test
+  void aNulInAnyStringIsRefused() {
+    for (String body :
+        new String[] {
+          "{\"username\":\"a\\u0000b\"}",
+          "{\"a\\u0000\":1}",
+          "{\"roles\":[\"user\",\"\\u0000\"]}",
+          "[[{\"a\":\"\\u0000\"}]]",
+          "\"\\u0000\""
+        }) {
+      assertThatThrownBy(() -> CompleteJson.check(bytes(body), StandardCharsets.UTF_8))
+          .as(body)
+          .isInstanceOfSatisfying(
+              ProblemException.class, e -> assertThat(e.detail()).contains("NUL"));
+    }
+    assertThatCode(() -> CompleteJson.check(bytes("{\"a\":\"\\\\u0000\"}"), StandardCharsets.UTF_8))
+        .as("an escaped backslash before u0000 is text, no NUL")
+        .doesNotThrowAnyException();
   }
 
   private static byte[] bytes(String s) {

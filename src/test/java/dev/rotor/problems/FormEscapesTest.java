@@ -28,6 +28,14 @@ class FormEscapesTest {
   }
 
   @Test
+  void aNulEscapedOrNotIsRefused() {
+    for (String form : new String[] {"token=a%00b", "a=\u0000", "%00=x"}) {
+      assertThat(wellFormed(form, StandardCharsets.UTF_8)).as(form).isFalse();
+    }
+    assertThat(wellFormed("token=%2500", StandardCharsets.UTF_8)).as("the text %00").isTrue();
+  }
+
+  @Test
   void wellFormedFormsPass() {
     for (String form :
         new String[] {"", "a=b", "a=%25", "a=%C3%A9&b=%2f", "%41", "a=b+c&d=", "grant_type=x"}) {
