@@ -15,7 +15,7 @@ public final class Ids {
    * The {@code {id}} path parameter, matched only by an id of that shape: any other segment ({@code
    * %00}, 300 characters) is no resource, a 404, before any resource code runs.
    */
-  public static final String PATH_PARAMETER = "{id: [0-9A-Za-z-]{1,36}}";
+  public static final String PATH_PARAMETER = "{id: [0-9A-Za-z-]{1," + MAX_LENGTH + "}}";
 
   private Ids() {}
 
