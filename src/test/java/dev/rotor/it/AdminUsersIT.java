@@ -226,6 +226,17 @@ class AdminUsersIT {
         .isEqualTo(List.of("admin", "user"));
     assertThat(api.patchJson("admin/users/" + id, "{\"roles\": [\"root\"]}", admin).status())
         .isEqualTo(400);
+    Api.Reply nullRole =
+        api.postJson(
+            "admin/users",
+            "{\"username\":\""
+                + Users.unique("null-role")
+                + "\",\"password\":\""
+                + Users.PASSWORD
+                + "\",\"roles\":[null]}",
+            admin);
+    assertThat(nullRole.status()).as(nullRole.body()).isEqualTo(400);
+    assertThat(nullRole.body()).contains("\"name\":\"roles\"");
     assertThat(api.patchJson("admin/users/" + id, "{\"enabled\": \"maybe\"}", admin).status())
         .isEqualTo(400);
     assertThat(api.patchJson("admin/users/" + id, "{\"roles\": [\"user\"]}", admin).status())

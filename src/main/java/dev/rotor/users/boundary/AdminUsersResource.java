@@ -139,7 +139,9 @@ public class AdminUsersResource {
   }
 
   private static Set<String> roles(List<String> requested) {
-    if (requested.isEmpty() || !KNOWN_ROLES.containsAll(requested)) {
+    // Not KNOWN_ROLES.containsAll: an immutable set throws on null, and [null] is a client's error.
+    if (requested.isEmpty()
+        || !requested.stream().allMatch(r -> r != null && KNOWN_ROLES.contains(r))) {
       throw ProblemException.invalidField("roles", "a non-empty list of " + KNOWN_ROLES);
     }
     return Set.copyOf(requested);
