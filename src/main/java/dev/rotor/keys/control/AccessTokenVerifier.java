@@ -56,9 +56,19 @@ public class AccessTokenVerifier {
     claimsVerifier.setMaxClockSkew(0);
     processor.setJWTClaimsSetVerifier(claimsVerifier);
     try {
-      return Optional.of(processor.process(token, null));
+      return Optional.of(processor.process(token, null))
+          .filter(AccessTokenVerifier::hasRotorsClaimTypes);
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Rotor writes the session and client ids as strings: a token signed with its key where they are
+   * anything else was not issued by it (Nimbus checks the types of the registered claims only).
+   */
+  static boolean hasRotorsClaimTypes(JWTClaimsSet claims) {
+    return claims.getClaim("sid") instanceof String
+        && claims.getClaim("client_id") instanceof String;
   }
 }

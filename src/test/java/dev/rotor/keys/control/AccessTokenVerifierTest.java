@@ -68,4 +68,31 @@ class AccessTokenVerifierTest {
     assertThat(at(issued).verify(issuer.sign(claims.issuer(ISSUER).audience(List.of()).build())))
         .isEmpty();
   }
+
+  /**
+   * Rotor writes {@code sid} and {@code client_id} as strings; a token signed with its key where
+   * they are anything else was not issued by it. Introspecting one with a numeric {@code sid} was a
+   * 500 (found by FuzzIT, seed 12).
+   */
+  @Test
+  void aSessionOrClientIdThatIsNoStringIsNotOurs() {
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject("user-1")
+            .audience("rotor")
+            .issueTime(Date.from(issued))
+            .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
+            .claim("sid", "session-1")
+            .claim("client_id", "rotor-app");
+
+    assertThat(at(issued).verify(issuer.sign(claims.build()))).isPresent();
+    assertThat(at(issued).verify(issuer.sign(claims.claim("sid", 12).build()))).isEmpty();
+    assertThat(
+            at(issued)
+                .verify(
+                    issuer.sign(
+                        claims.claim("sid", "session-1").claim("client_id", List.of("a")).build())))
+        .isEmpty();
+  }
 }
