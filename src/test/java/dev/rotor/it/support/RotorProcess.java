@@ -43,7 +43,7 @@ public final class RotorProcess implements AutoCloseable {
 
   /** Starts that kind of server on a free port and waits until the application answers. */
   public static RotorProcess start(String kind, Map<String, String> environment, Path log) {
-    RotorProcess rotor = launch(kind, freePort(), environment, log);
+    RotorProcess rotor = launch(kind, freePort(kind), environment, log);
     rotor.awaitReady();
     return rotor;
   }
@@ -52,7 +52,7 @@ public final class RotorProcess implements AutoCloseable {
   public static RotorProcess launch(Map<String, String> environment, Path log) {
     Map<String, String> withWar = new HashMap<>(environment);
     withWar.putIfAbsent("ROTOR_WAR", System.getProperty("rotor.it.war", "target/rotor.war"));
-    return launch(ItServer.kind(), freePort(), withWar, log);
+    return launch(ItServer.kind(), freePort(ItServer.kind()), withWar, log);
   }
 
   /** Starts that kind of server on that port without waiting for anything. */
@@ -154,7 +154,23 @@ public final class RotorProcess implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("the server was not ready within " + START_LIMIT + ": " + log);
+    throw new IllegalStateException(
+        "the server was not ready within "
+            + START_LIMIT
+            + ": "
+            + log
+            + "; it ended with:\n"
+            + tail());
+  }
+
+  /** The last lines of the server's log, so that a start that failed says why in the report. */
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(the log cannot be read: " + e + ")";
+    }
   }
 
   /**
@@ -183,20 +199,42 @@ public final class RotorProcess implements AutoCloseable {
   }
 
   /**
-   * A free port from 20000 to 49999: the start scripts put the server's other ports near it, so it
-   * must leave room on both sides.
+   * A port from 20000 to 49999 that is free together with every other port the start script of that
+   * kind of server derives from it (see the scripts' headers): a start whose management or HTTPS
+   * port is taken hangs or fails without ever answering.
    */
-  private static int freePort() {
+  private static int freePort(String kind) {
     java.util.Random random = new java.util.Random();
     for (int tries = 0; tries < 100; tries++) {
       int port = 20000 + random.nextInt(30000);
-      try (ServerSocket socket =
-          new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException taken) {
-        // try another
+      if (derivedPorts(kind, port).stream().allMatch(RotorProcess::isFree)) {
+        return port;
       }
     }
     throw new IllegalStateException("no free port from 20000 to 49999");
+  }
+
+  /** The port and the others its start script binds near it. */
+  static List<Integer> derivedPorts(String kind, int port) {
+    return switch (kind) {
+      case "wildfly" -> {
+        int offset = 1000 + port % 1000;
+        yield List.of(port, 9990 + offset, 8443 + offset, 4712 + offset, 4713 + offset);
+      }
+      case "payara-server" ->
+          List.of(
+              port, port + 1, port + 6, port - 4, port - 14, port - 31, port - 32, port - 41,
+              port - 42, port - 43, port - 71);
+      default -> List.of(port);
+    };
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket =
+        new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort() == port;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 }
