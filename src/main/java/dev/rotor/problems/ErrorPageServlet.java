@@ -29,6 +29,10 @@ public class ErrorPageServlet extends HttpServlet {
     if (status == 500 && isUnverifiableBearerToken(request)) {
       status = 401;
     }
+    if (status == 500 && isUndecodableParameters(request)) {
+      errors.write(request, response, 400, UNDECODABLE_PARAMETERS);
+      return;
+    }
     String detail =
         status >= 500 ? "Unexpected failure." : WebApplicationExceptionMapper.detail(status);
     if (status >= 500
@@ -45,6 +49,27 @@ public class ErrorPageServlet extends HttpServlet {
       detail = "Unexpected failure; incident " + incident + " is logged.";
     }
     errors.write(request, response, status, detail);
+  }
+
+  static final String UNDECODABLE_PARAMETERS =
+      "The request's parameters cannot be decoded in the charset its Content-Type names.";
+
+  /**
+   * Payara decodes a query string in the charset of the request's {@code Content-Type}: Jersey
+   * reads the parameters of a form-typed request without a body through the servlet, and with
+   * {@code charset=UTF-16} every query is undecodable, a {@link java.io.CharConversionException}
+   * raised before Rotor's code (found by FuzzIT, seed 11). That exception only ever means bytes the
+   * client sent that its own charset cannot decode: the client's 400.
+   */
+  static boolean isUndecodableParameters(HttpServletRequest request) {
+    for (Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        failure instanceof Throwable t;
+        failure = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.CharConversionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
