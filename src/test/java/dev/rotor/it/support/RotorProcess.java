@@ -199,19 +199,20 @@ public final class RotorProcess implements AutoCloseable {
   }
 
   /**
-   * A port from 20000 to 49999 that is free together with every other port the start script of that
-   * kind of server derives from it (see the scripts' headers): a start whose management or HTTPS
-   * port is taken hangs or fails without ever answering.
+   * A port from 20000 to 31999 that is free together with every other port the start script of that
+   * kind of server derives from it (see the scripts' headers): a start whose HTTP, management or
+   * HTTPS port is taken hangs or fails without ever answering. Below Linux's ephemeral range (from
+   * 32768), so no outgoing connection takes the port between this check and the server's bind.
    */
   private static int freePort(String kind) {
     java.util.Random random = new java.util.Random();
     for (int tries = 0; tries < 100; tries++) {
-      int port = 20000 + random.nextInt(30000);
+      int port = 20000 + random.nextInt(12000);
       if (derivedPorts(kind, port).stream().allMatch(RotorProcess::isFree)) {
         return port;
       }
     }
-    throw new IllegalStateException("no free port from 20000 to 49999");
+    throw new IllegalStateException("no free port from 20000 to 31999");
   }
 
   /** The port and the others its start script binds near it. */
