@@ -110,6 +110,29 @@ class ThrottleIT {
   }
 
   /**
+   * A change refused for its new password checks no password: it neither counts as a failure nor,
+   * with the right current password, resets the count, so the fifth wrong one still locks.
+   */
+  @Test
+  void aChangeRefusedForItsNewPasswordChecksNoPassword() {
+    String name = registered("weakchanger");
+    String token = api.login(name, Users.PASSWORD).string("access_token");
+    String wrongChange =
+        "{\"current_password\":\"" + WRONG + "\",\"new_password\":\"a brand new passphrase\"}";
+    String weakChange =
+        "{\"current_password\":\"" + Users.PASSWORD + "\",\"new_password\":\"short\"}";
+    for (int i = 0; i < 4; i++) {
+      assertThat(api.putJson("users/me/password", wrongChange, token).status()).isEqualTo(400);
+    }
+    Api.Reply weak = api.putJson("users/me/password", weakChange, token);
+    assertThat(weak.status()).as(weak.body()).isEqualTo(400);
+    assertThat(weak.body()).contains("new_password").doesNotContain("current_password");
+    assertThat(api.putJson("users/me/password", wrongChange, token).status()).isEqualTo(400);
+
+    assertThrottled(api.putJson("users/me/password", wrongChange, token), 1, 60);
+  }
+
+  /**
    * The suite's server allows 600 checks a minute per address ({@link ItServer}); every test runs
    * from 127.0.0.1, so this one spends what is left of the minute's budget, then moves the clock a
    * minute on so that the rest of the suite finds it full again.

@@ -72,25 +72,27 @@ public class Accounts {
   }
 
   /**
-   * Changes the caller's own password; the other sessions end with it. The current password is
-   * checked behind the brute-force defence, and both hashes run before the one short transaction
-   * that stores the new one, only if the password did not change meanwhile.
+   * Changes the caller's own password; the other sessions end with it. The new password meets the
+   * policy first: a change refused for it checks no password and stores nothing, not even the
+   * throttle's count (a right current password would have reset it; found by FuzzIT, seed 14). The
+   * current password is checked behind the brute-force defence, and both hashes run before the one
+   * short transaction that stores the new one, only if the password did not change meanwhile.
    */
   public void changePassword(
       String userId, String current, String next, String keepSessionId, Origin origin) {
     User user =
         byId(userId).orElseThrow(() -> new ProblemException(404, "Not Found", "No such user."));
+    PasswordPolicy.violation(next, user.username())
+        .ifPresent(
+            v -> {
+              throw ProblemException.invalidField("new_password", v);
+            });
     LoginThrottle.Attempt attempt = throttle.begin(user.username(), origin);
     if (!passwordHash.verify(current.toCharArray(), user.passwordHash())) {
       attempt.failed();
       throw ProblemException.invalidField("current_password", "is not the current password");
     }
     attempt.succeeded();
-    PasswordPolicy.violation(next, user.username())
-        .ifPresent(
-            v -> {
-              throw ProblemException.invalidField("new_password", v);
-            });
     store.changePassword(user, passwordHash.generate(next.toCharArray()), keepSessionId, origin);
   }
 
