@@ -65,8 +65,13 @@ public final class FuzzHttp {
     }
   }
 
-  /** An answer: status, every header line (names lower-cased), the body as UTF-8 text. */
-  public record Reply(int status, Map<String, List<String>> headers, String body) {
+  /**
+   * An answer: status, every header line (names lower-cased), the body as UTF-8 text; and the size
+   * in bytes of the request's head as it was sent (request line and header lines, with the ones
+   * this client adds), which servers' head limits count.
+   */
+  public record Reply(
+      int status, Map<String, List<String>> headers, String body, int sentHeadBytes) {
     public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
@@ -122,7 +127,7 @@ public final class FuzzHttp {
       } catch (SocketException answeredEarly) {
         // The server may answer (413, 431, 400) and close before it read everything we sent.
       }
-      return parse(readAll(socket.getInputStream()));
+      return parse(readAll(socket.getInputStream()), head.size());
     } catch (IOException e) {
       throw new UncheckedIOException("no answer to " + request.describe(), e);
     }
@@ -149,7 +154,7 @@ public final class FuzzHttp {
     out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  private static Reply parse(byte[] raw) throws IOException {
+  private static Reply parse(byte[] raw, int sentHeadBytes) throws IOException {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
     if (end < 0) {
@@ -170,7 +175,7 @@ public final class FuzzHttp {
     if (encoding != null && encoding.stream().anyMatch("chunked"::equalsIgnoreCase)) {
       body = dechunk(body);
     }
-    return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
+    return new Reply(status, headers, new String(body, StandardCharsets.UTF_8), sentHeadBytes);
   }
 
   private static byte[] dechunk(byte[] chunked) {
