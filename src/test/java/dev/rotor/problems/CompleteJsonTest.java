@@ -48,6 +48,44 @@ class CompleteJsonTest {
         .doesNotThrowAnyException();
   }
 
+  /**
+   * As deep as the parser allows, objects and arrays, on a thread with a request thread's small
+   * stack: the NUL check recursed through streams and overflowed at about 900 nested objects
+   * (FuzzIT, seed 16), a 500.
+   */
+  @Test
+  void nestingAsDeepAsTheParserAllowsIsCheckedWithoutOverflowingTheStack() throws Exception {
+    int depth = 990;
+    String objects = "{\"a\":".repeat(depth) + "\"\\u0000\"" + "}".repeat(depth);
+    String arrays = "[".repeat(depth) + "1" + "]".repeat(depth);
+    java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                assertThat(CompleteJson.holdsNul(read(objects))).isTrue();
+                assertThat(CompleteJson.holdsNul(read(arrays))).isFalse();
+              } catch (Throwable t) {
+                failures.add(t);
+              }
+            },
+            "small-stack",
+            SMALL_STACK);
+    small.start();
+    small.join();
+    assertThat(failures).isEmpty();
+  }
+
+  /** Small enough that the recursive check overflowed on it, large enough for Parsson's reader. */
+  private static final long SMALL_STACK = 512 * 1024;
+
+  private static jakarta.json.JsonValue read(String json) {
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+      return reader.readValue();
+    }
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
