@@ -64,7 +64,7 @@ public class ErrorPageServlet extends HttpServlet {
   static boolean isUndecodableParameters(HttpServletRequest request) {
     for (Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         failure instanceof Throwable t;
-        failure = t.getCause() == t ? null : t.getCause()) {
+        failure = t.getCause()) {
       if (t instanceof java.io.CharConversionException) {
         return true;
       }

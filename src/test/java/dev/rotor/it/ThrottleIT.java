@@ -22,6 +22,10 @@ class ThrottleIT {
 
   static final String WRONG = "not the password at all";
 
+  /** A password change whose current password is wrong and whose new one meets the policy. */
+  static final String WRONG_CHANGE =
+      "{\"current_password\":\"" + WRONG + "\",\"new_password\":\"a brand new passphrase\"}";
+
   Api api;
   String admin;
 
@@ -99,13 +103,11 @@ class ThrottleIT {
   void wrongCurrentPasswordsInAPasswordChangeCountToo() {
     String name = registered("changer");
     String token = api.login(name, Users.PASSWORD).string("access_token");
-    String wrongChange =
-        "{\"current_password\":\"" + WRONG + "\",\"new_password\":\"a brand new passphrase\"}";
     for (int i = 0; i < 5; i++) {
-      assertThat(api.putJson("users/me/password", wrongChange, token).status()).isEqualTo(400);
+      assertThat(api.putJson("users/me/password", WRONG_CHANGE, token).status()).isEqualTo(400);
     }
 
-    assertThrottled(api.putJson("users/me/password", wrongChange, token), 1, 60);
+    assertThrottled(api.putJson("users/me/password", WRONG_CHANGE, token), 1, 60);
     assertThrottled(api.login(name, Users.PASSWORD), 1, 60);
   }
 
@@ -117,19 +119,17 @@ class ThrottleIT {
   void aChangeRefusedForItsNewPasswordChecksNoPassword() {
     String name = registered("weakchanger");
     String token = api.login(name, Users.PASSWORD).string("access_token");
-    String wrongChange =
-        "{\"current_password\":\"" + WRONG + "\",\"new_password\":\"a brand new passphrase\"}";
     String weakChange =
         "{\"current_password\":\"" + Users.PASSWORD + "\",\"new_password\":\"short\"}";
     for (int i = 0; i < 4; i++) {
-      assertThat(api.putJson("users/me/password", wrongChange, token).status()).isEqualTo(400);
+      assertThat(api.putJson("users/me/password", WRONG_CHANGE, token).status()).isEqualTo(400);
     }
     Api.Reply weak = api.putJson("users/me/password", weakChange, token);
     assertThat(weak.status()).as(weak.body()).isEqualTo(400);
     assertThat(weak.body()).contains("new_password").doesNotContain("current_password");
-    assertThat(api.putJson("users/me/password", wrongChange, token).status()).isEqualTo(400);
+    assertThat(api.putJson("users/me/password", WRONG_CHANGE, token).status()).isEqualTo(400);
 
-    assertThrottled(api.putJson("users/me/password", wrongChange, token), 1, 60);
+    assertThrottled(api.putJson("users/me/password", WRONG_CHANGE, token), 1, 60);
   }
 
   /**

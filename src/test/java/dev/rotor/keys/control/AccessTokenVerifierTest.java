@@ -52,15 +52,7 @@ class AccessTokenVerifierTest {
 
   @Test
   void anotherIssuerOrNoAudienceIsNotOurs() {
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
-            .subject("user-1")
-            .audience("rotor")
-            .issueTime(Date.from(issued))
-            .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
-            .claim("sid", "session-1")
-            .claim("client_id", "rotor-app");
+    JWTClaimsSet.Builder claims = rotorClaims();
 
     assertThat(at(issued).verify(issuer.sign(claims.build()))).isPresent();
     assertThat(at(issued).verify(issuer.sign(claims.issuer("https://evil.example").build())))
@@ -76,15 +68,7 @@ class AccessTokenVerifierTest {
    */
   @Test
   void aSessionOrClientIdThatIsNoStringIsNotOurs() {
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
-            .subject("user-1")
-            .audience("rotor")
-            .issueTime(Date.from(issued))
-            .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
-            .claim("sid", "session-1")
-            .claim("client_id", "rotor-app");
+    JWTClaimsSet.Builder claims = rotorClaims();
 
     assertThat(at(issued).verify(issuer.sign(claims.build()))).isPresent();
     assertThat(at(issued).verify(issuer.sign(claims.claim("sid", 12).build()))).isEmpty();
@@ -94,5 +78,17 @@ class AccessTokenVerifierTest {
                     issuer.sign(
                         claims.claim("sid", "session-1").claim("client_id", List.of("a")).build())))
         .isEmpty();
+  }
+
+  /** The claims Rotor writes into an access token, as a builder a test can change. */
+  private JWTClaimsSet.Builder rotorClaims() {
+    return new JWTClaimsSet.Builder()
+        .issuer(ISSUER)
+        .subject("user-1")
+        .audience("rotor")
+        .issueTime(Date.from(issued))
+        .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
+        .claim("sid", "session-1")
+        .claim("client_id", "rotor-app");
   }
 }
