@@ -72,6 +72,13 @@ public enum PurgeKind {
           + " WHERE expires_at < ?1 LIMIT ?2%s)",
       "",
       Cutoff.NOW),
+  /** Addresses whose sign-in trust has run out. */
+  TRUSTED_SOURCES(
+      "trusted_sources",
+      "DELETE FROM trusted_source WHERE source_hash IN (SELECT source_hash FROM trusted_source"
+          + " WHERE expires_at < ?1 LIMIT ?2%s)",
+      "",
+      Cutoff.NOW),
   /** Audit events older than their own retention. */
   EVENTS(
       "events",
