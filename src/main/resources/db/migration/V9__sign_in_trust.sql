@@ -14,3 +14,7 @@ CREATE TABLE trusted_source (
     expires_at  BIGINT      NOT NULL
 );
 CREATE INDEX trusted_source_expires ON trusted_source (expires_at);
+
+-- Serialises only the creation of throttle and trust rows, so that two first attempts at once
+-- never insert the same key (each would otherwise log the loser's constraint violation).
+INSERT INTO rotor_lock (name, holder, expires_at) VALUES ('throttle-rows', NULL, 0);

@@ -21,6 +21,10 @@ public class NamedLock {
 
   public static final String SIGNING_KEYS = "signing-keys";
   public static final String PURGE = "purge";
+
+  /** Held while creating throttle rows, so that two nodes never insert the same key. */
+  public static final String THROTTLE_ROWS = "throttle-rows";
+
   public static final String ACQUIRE = "NamedLock.acquire";
   public static final String RELEASE = "NamedLock.release";
 

@@ -7,6 +7,7 @@ import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.RawHttp;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
+import dev.rotor.users.control.LoginThrottle;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,27 @@ class AuditIT {
     assertThat(events("type=LOGIN_SUCCEEDED&user=" + id))
         .singleElement()
         .satisfies(e -> assertThat(e).containsEntry("client_address", "203.0.113.9"));
+  }
+
+  /**
+   * People type passwords into the username field: a failed login's name is kept as typed only when
+   * it names an account, otherwise as a digest.
+   */
+  @Test
+  void aFailedLoginKeepsTheTypedNameOnlyWhenItNamesAnAccount() {
+    String known = Users.unique("typed");
+    api.register(known, Users.PASSWORD);
+    String mistyped = Users.unique("my secret passphrase");
+    Instant before = Instant.now().minusSeconds(1);
+
+    api.login(known, "a wrong password here");
+    api.login(mistyped, Users.PASSWORD);
+
+    List<Object> names =
+        events("type=LOGIN_FAILED&size=200&from=" + before).stream()
+            .map(e -> e.get("username"))
+            .toList();
+    assertThat(names).contains(known, LoginThrottle.digestName(mistyped)).doesNotContain(mistyped);
   }
 
   @Test

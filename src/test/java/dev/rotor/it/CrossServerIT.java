@@ -10,7 +10,9 @@ import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.RotorProcess;
 import dev.rotor.it.support.Users;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,27 @@ class CrossServerIT {
         .as("five failures in all lock the account on every node")
         .isEqualTo(429);
     assertThat(other.login(name, Users.PASSWORD).status()).isEqualTo(429);
+  }
+
+  /**
+   * Twenty wrong passwords at once, half to each node, run at most the five checks the lock allows:
+   * each is counted in the shared row before its hash runs.
+   */
+  @Test
+  void concurrentWrongPasswordsOnBothNodesGetNoMoreChecksThanTheLockAllows() throws Exception {
+    String name = Users.unique("two-nodes-raced");
+    assertThat(api.register(name, Users.PASSWORD).status()).isEqualTo(201);
+    AtomicInteger turn = new AtomicInteger();
+
+    List<Integer> statuses =
+        ThrottleIT.concurrently(
+            20,
+            () -> (turn.getAndIncrement() % 2 == 0 ? api : other).login(name, "wrong").status());
+
+    assertThat(statuses).allMatch(s -> s == 401 || s == 429, "401 or 429: " + statuses);
+    assertThat(statuses.stream().filter(s -> s == 401).count())
+        .as("password checks run on both nodes together, of %s", statuses)
+        .isLessThanOrEqualTo(5);
   }
 
   @Test

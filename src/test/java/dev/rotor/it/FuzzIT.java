@@ -96,7 +96,8 @@ class FuzzIT {
   static final Set<String> REJECTION_EVENTS = Set.of("LOGIN_FAILED", "LOGIN_THROTTLED");
 
   /** Tables the brute-force defence writes on a rejected password check. */
-  static final Set<String> THROTTLE_TABLES = Set.of("account_throttle", "address_throttle");
+  static final Set<String> THROTTLE_TABLES =
+      Set.of("account_throttle", "address_throttle", "trusted_source");
 
   /** Client errors any operation may answer (README, Errors; 431 for oversized headers). */
   static final Set<Integer> GENERAL_ERRORS =

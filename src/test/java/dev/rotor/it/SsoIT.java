@@ -31,6 +31,7 @@ import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -479,6 +480,39 @@ class SsoIT {
       assertThat(locked.getHtmlElementById("error").asNormalizedText())
           .startsWith("Too many sign-in attempts.");
       assertThat(web.getCookieManager().getCookie("rotor_sso")).isNull();
+    }
+  }
+
+  /**
+   * A browser that signed in to the account holds a device cookie: strangers' failures, enough to
+   * lock every address the account has not signed in from, do not lock it out, wherever it is.
+   */
+  @Test
+  void aBrowserThatSignedInBeforeIsNotLockedOutByStrangers() throws Exception {
+    String user = newUser(api, "sso-device");
+    try (WebClient web = browser()) {
+      web.getOptions().setLocalAddress(InetAddress.getByName(ItServer.TRUSTED_PROXY));
+      web.addRequestHeader("X-Forwarded-For", "192.0.2.21");
+      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
+      assertThat(web.getCookieManager().getCookie("rotor_device")).isNotNull();
+      web.getCookieManager().removeCookie(web.getCookieManager().getCookie("rotor_sso"));
+      for (int attacker = 1; attacker <= 4; attacker++) {
+        for (int i = 0; i < 5; i++) {
+          assertThat(Users.loginFrom("198.51.100.2" + attacker, user, "not-the-password").status())
+              .isEqualTo(401);
+        }
+      }
+      web.removeRequestHeader("X-Forwarded-For");
+      web.addRequestHeader("X-Forwarded-For", "203.0.113.121");
+      assertThat(Users.loginFrom("203.0.113.122", user, Users.PASSWORD).status())
+          .as("a stranger's address, even with the right password")
+          .isEqualTo(429);
+
+      Flow again = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      HtmlPage login = web.getPage(again.url());
+      Page signedIn = submitLogin(login, user, Users.PASSWORD);
+
+      success(signedIn, again);
     }
   }
 

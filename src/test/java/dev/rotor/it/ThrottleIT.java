@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.RawHttp;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
+import dev.rotor.users.control.LoginThrottle;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +92,71 @@ class ThrottleIT {
 
     assertThrottled(forUnknown, 1, 60);
     assertThat(forUnknown.body()).isEqualTo(forKnown.body());
+  }
+
+  /**
+   * Each check is counted before its hash runs: twenty at once for a new account get at most the
+   * five checks the lock allows, not twenty.
+   */
+  @Test
+  void concurrentWrongPasswordsGetNoMoreChecksThanTheLockAllows() throws Exception {
+    String name = registered("raced");
+
+    List<Integer> statuses = concurrently(20, () -> api.login(name, WRONG).status());
+
+    assertThat(statuses).allMatch(s -> s == 401 || s == 429, "401 or 429: " + statuses);
+    assertThat(statuses.stream().filter(s -> s == 401).count())
+        .as("password checks run, of %s", statuses)
+        .isLessThanOrEqualTo(5);
+    assertThrottled(api.login(name, Users.PASSWORD), 1, 60);
+  }
+
+  /**
+   * Failures from strangers' addresses lock only those addresses, and together, past a looser
+   * limit, every address the account has not signed in from; an address it signed in from before
+   * still gets in with the right password.
+   */
+  @Test
+  void strangersCannotLockTheOwnerOutOfAnAddressItSignedInFrom() {
+    String name = registered("besieged");
+    assertThat(Users.loginFrom("192.0.2.10", name, Users.PASSWORD).status()).isEqualTo(200);
+    for (int attacker = 1; attacker <= 4; attacker++) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(Users.loginFrom("198.51.100." + attacker, name, WRONG).status()).isEqualTo(401);
+      }
+    }
+
+    RawHttp.Reply stranger = Users.loginFrom("203.0.113.77", name, Users.PASSWORD);
+    RawHttp.Reply attacker = Users.loginFrom("198.51.100.1", name, Users.PASSWORD);
+    RawHttp.Reply owner = Users.loginFrom("192.0.2.10", name, Users.PASSWORD);
+
+    assertThat(stranger.status())
+        .as("20 failures lock every unfamiliar address: %s", stranger.body())
+        .isEqualTo(429);
+    assertThat(attacker.status()).as(attacker.body()).isEqualTo(429);
+    assertThat(owner.status()).as("the owner's address: %s", owner.body()).isEqualTo(200);
+    assertThat(throttledEvents(name))
+        .extracting(e -> (String) e.get("reason"))
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .startsWith(
+                        "account locked for 60 s for sources it has not signed in from after 20"));
+  }
+
+  @Test
+  void anIpv6NetworkSharesOneLock() {
+    String name = registered("v6");
+    for (int i = 1; i <= 5; i++) {
+      assertThat(Users.loginFrom("2001:db8:7:7::" + i, name, WRONG).status()).isEqualTo(401);
+    }
+
+    RawHttp.Reply sameNetwork = Users.loginFrom("2001:db8:7:7:ffff::1", name, Users.PASSWORD);
+
+    assertThat(sameNetwork.status()).as(sameNetwork.body()).isEqualTo(429);
+    assertThat(Users.loginFrom("2001:db8:7:8::1", name, Users.PASSWORD).status())
+        .as("another /64 is another source")
+        .isEqualTo(200);
   }
 
   @Test
@@ -161,7 +235,8 @@ class ThrottleIT {
                   + (int) Math.ceil(ItServer.ADDRESS_CHECKS_PER_MINUTE * seconds / 60));
       assertThrottled(reply, 1, 60);
       assertThat(reply.body()).contains("from this address");
-      assertThat(throttledEvents(name))
+      assertThat(throttledEvents(LoginThrottle.digestName(name)))
+          .as("a name that names no account is audited as its digest")
           .extracting(e -> (String) e.get("reason"))
           .contains("address over 600 password checks a minute");
       assertThat(api.refresh("not-a-token").status())
@@ -172,6 +247,34 @@ class ThrottleIT {
       assertThat(api.login(Users.ADMIN, Users.ADMIN_PASSWORD).status())
           .as("a minute later the budget is full again")
           .isEqualTo(200);
+    }
+  }
+
+  /** Runs {@code call} {@code count} times at once, released together; bounded to a minute. */
+  static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch ready = new CountDownLatch(count);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return call.call();
+                }));
+      }
+      assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get(60, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -73,6 +73,8 @@ public class AuthorizeResource {
 
   @Inject BrowserCookies cookies;
 
+  @Inject DeviceCookies devices;
+
   @Inject Pages pages;
 
   @Inject Clock clock;
@@ -107,7 +109,8 @@ public class AuthorizeResource {
   public Response submit(
       MultivaluedMap<String, String> posted,
       @CookieParam(BrowserCookies.SSO) String sso,
-      @CookieParam(BrowserCookies.CSRF) String csrf) {
+      @CookieParam(BrowserCookies.CSRF) String csrf,
+      @CookieParam(DeviceCookies.NAME) String device) {
     MultivaluedMap<String, String> form = Forms.orEmpty(posted);
     try {
       if (!BrowserCookies.csrfMatches(csrf, first(form, "csrf_token"))) {
@@ -122,7 +125,7 @@ public class AuthorizeResource {
       AuthorizationRequest request = AuthorizationRequest.parse(form::get, clients);
       String action = first(form, "action");
       if ("login".equals(action)) {
-        return login(request, first(form, "username"), first(form, "password"), csrf);
+        return login(request, first(form, "username"), first(form, "password"), csrf, device);
       }
       if ("consent".equals(action)) {
         var signedIn = browserSessions.find(sso);
@@ -147,13 +150,17 @@ public class AuthorizeResource {
    * and audit); on success starts the browser session and goes on with the request.
    */
   private Response login(
-      AuthorizationRequest request, String username, String password, String csrf) {
+      AuthorizationRequest request, String username, String password, String csrf, String device) {
     if (username == null || password == null || username.length() > 64 || password.length() > 128) {
       return loginPage(request, csrf, username, BAD_CREDENTIALS);
     }
     UserIdentityStore.Check check;
     try {
-      check = identityStore.check(new UsernamePasswordCredential(username, password), origin);
+      check =
+          identityStore.check(
+              new UsernamePasswordCredential(username, password),
+              origin,
+              devices.deviceFor(device, username));
     } catch (LoginThrottled e) {
       return Response.fromResponse(
               loginPage(request, csrf, username, THROTTLED.formatted(e.retryAfterSeconds()), 429))
@@ -164,7 +171,7 @@ public class AuthorizeResource {
       audit.record(
           AuditEvent.Type.LOGIN_FAILED,
           check.userId(),
-          username,
+          check.auditedName(),
           null,
           origin,
           check.reason() + " (login form, client " + request.client().id() + ")");
@@ -183,7 +190,9 @@ public class AuthorizeResource {
         origin,
         "password, login form, client " + request.client().id());
     Response next = proceed(request, started.signedIn(), true, csrf, Response.Status.SEE_OTHER);
-    return Response.fromResponse(next).cookie(cookies.sso(started.cookieValue())).build();
+    return Response.fromResponse(next)
+        .cookie(cookies.sso(started.cookieValue()), devices.signedIn(device, user.username()))
+        .build();
   }
 
   /** Consent where needed, then the code. */

@@ -69,7 +69,7 @@ public class AuthResource {
       audit.record(
           AuditEvent.Type.LOGIN_FAILED,
           check.userId(),
-          body.username(),
+          check.auditedName(),
           null,
           callerOrigin.current(),
           check.reason());

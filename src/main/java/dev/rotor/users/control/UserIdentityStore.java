@@ -30,9 +30,16 @@ public class UserIdentityStore implements IdentityStore {
 
   private String dummyHash;
 
-  /** The verdict, with the reason of a refusal for the audit log (never for the client). */
+  /**
+   * The verdict, with the reason of a refusal for the audit log (never for the client) and the
+   * username as the audit log may keep it ({@link LoginThrottle#auditedName}).
+   */
   public record Check(
-      CredentialValidationResult result, String userId, String reason, String checkedHash) {
+      CredentialValidationResult result,
+      String userId,
+      String reason,
+      String checkedHash,
+      String auditedName) {
     public boolean valid() {
       return result.getStatus() == CredentialValidationResult.Status.VALID;
     }
@@ -61,25 +68,46 @@ public class UserIdentityStore implements IdentityStore {
    * the right one does not.
    */
   public Check check(UsernamePasswordCredential credential, Origin origin) {
-    LoginThrottle.Attempt attempt = throttle.begin(credential.getCaller(), origin);
+    return check(credential, origin, null);
+  }
+
+  /**
+   * {@link #check(UsernamePasswordCredential, Origin)} from a browser the caller verified has
+   * signed in to this account before ({@code device}, see {@link LoginThrottle#begin}).
+   */
+  public Check check(UsernamePasswordCredential credential, Origin origin, String device) {
+    LoginThrottle.Attempt attempt = throttle.begin(credential.getCaller(), origin, device);
     Optional<User> found = accounts.find(credential.getCaller());
     char[] password = credential.getPassword().getValue();
     boolean matches =
         passwordHash.verify(password, found.map(User::passwordHash).orElse(dummyHash));
     if (found.isEmpty()) {
       attempt.failed();
-      return new Check(CredentialValidationResult.INVALID_RESULT, null, "unknown user", null);
+      return new Check(
+          CredentialValidationResult.INVALID_RESULT,
+          null,
+          "unknown user",
+          null,
+          LoginThrottle.digestName(credential.getCaller()));
     }
     User user = found.get();
     if (!matches) {
       attempt.failed();
       return new Check(
-          CredentialValidationResult.INVALID_RESULT, user.id(), "wrong password", null);
+          CredentialValidationResult.INVALID_RESULT,
+          user.id(),
+          "wrong password",
+          null,
+          user.username());
     }
     attempt.succeeded();
     if (!user.isEnabled()) {
       return new Check(
-          CredentialValidationResult.INVALID_RESULT, user.id(), "account disabled", null);
+          CredentialValidationResult.INVALID_RESULT,
+          user.id(),
+          "account disabled",
+          null,
+          user.username());
     }
     String checkedHash = user.passwordHash();
     if (passwordHash.needsRehash(checkedHash)) {
@@ -93,7 +121,8 @@ public class UserIdentityStore implements IdentityStore {
             null, new CallerPrincipal(user.username()), null, user.id(), user.roles()),
         user.id(),
         null,
-        checkedHash);
+        checkedHash,
+        user.username());
   }
 
   @Override

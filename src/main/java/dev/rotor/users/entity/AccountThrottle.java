@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Consecutive failed password checks for one attempted username, known or not, kept by the digest
- * of its key only. Shared by every node through the database.
+ * Consecutive failed password checks for one attempted username, known or not, from one source or
+ * from all unfamiliar ones, kept by a digest only. Shared by every node through the database.
  */
 @Entity
 @Table(name = "account_throttle")
@@ -68,6 +68,17 @@ public class AccountThrottle {
       lockedUntil = at + lock.toMillis();
     }
     expiresAt = Math.max(lockedUntil, at + reset.toMillis());
+  }
+
+  /**
+   * Takes back the failure a check was counted as before it ran, because it succeeded: one failure
+   * fewer, and the lock that counting started undone, unless a later failure has moved it since.
+   */
+  public void refund(Instant lockedUntilBefore, Instant lockedUntilAfter) {
+    failures = Math.max(0, failures - 1);
+    if (lockedUntil == lockedUntilAfter.toEpochMilli()) {
+      lockedUntil = lockedUntilBefore.toEpochMilli();
+    }
   }
 
   /** Whether the last {@link #fail} locked the account. */

@@ -63,4 +63,18 @@ public final class Users {
     }
     return login;
   }
+
+  /**
+   * A password login from {@code address}, as the suite's trusted proxy forwards it: the server
+   * takes the X-Forwarded-For address for the client's.
+   */
+  public static RawHttp.Reply loginFrom(String address, String username, String password) {
+    return RawHttp.suiteFrom(ItServer.TRUSTED_PROXY)
+        .send(
+            "POST",
+            "/auth/login",
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}",
+            "Content-Type: application/json",
+            "X-Forwarded-For: " + address);
+  }
 }

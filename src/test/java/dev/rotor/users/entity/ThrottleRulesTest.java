@@ -12,7 +12,13 @@ class ThrottleRulesTest {
 
   static final ThrottleSettings DEFAULTS =
       new ThrottleSettings(
-          5, Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(12), 300);
+          5,
+          20,
+          Duration.ofMinutes(1),
+          Duration.ofMinutes(15),
+          Duration.ofHours(12),
+          Duration.ofDays(30),
+          300);
   static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
 
   @Test
@@ -28,8 +34,57 @@ class ThrottleRulesTest {
   @Test
   void zeroFailuresSwitchTheLockOff() {
     ThrottleSettings off =
-        new ThrottleSettings(0, Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ZERO, 0);
+        new ThrottleSettings(
+            0,
+            20,
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(15),
+            Duration.ZERO,
+            Duration.ofDays(30),
+            0);
     assertThat(off.lockFor(100)).isZero();
+    assertThat(off.unfamiliarLockFor(100)).isZero();
+  }
+
+  @Test
+  void unfamiliarSourcesTogetherLockAtTheLooserLimitOnTheSameSchedule() {
+    assertThat(DEFAULTS.unfamiliarLockFor(19)).isZero();
+    assertThat(DEFAULTS.unfamiliarLockFor(20)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(DEFAULTS.unfamiliarLockFor(21)).isEqualTo(Duration.ofMinutes(2));
+    assertThat(DEFAULTS.unfamiliarLockFor(500)).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void aRefundTakesBackTheFailureAndTheLockItStarted() {
+    AccountThrottle row = new AccountThrottle("digest");
+    for (int i = 0; i < 4; i++) {
+      row.fail(T0, DEFAULTS.failureReset(), DEFAULTS::lockFor);
+    }
+    Instant before = row.lockedUntil();
+    row.fail(T0, DEFAULTS.failureReset(), DEFAULTS::lockFor);
+    assertThat(row.isLocked(T0)).isTrue();
+
+    row.refund(before, row.lockedUntil());
+
+    assertThat(row.failures()).isEqualTo(4);
+    assertThat(row.isLocked(T0)).isFalse();
+  }
+
+  @Test
+  void aRefundLeavesALockThatALaterFailureMoved() {
+    AccountThrottle row = new AccountThrottle("digest");
+    for (int i = 0; i < 4; i++) {
+      row.fail(T0, DEFAULTS.failureReset(), DEFAULTS::lockFor);
+    }
+    Instant before = row.lockedUntil();
+    row.fail(T0, DEFAULTS.failureReset(), DEFAULTS::lockFor);
+    Instant mine = row.lockedUntil();
+    row.fail(T0.plusSeconds(1), DEFAULTS.failureReset(), DEFAULTS::lockFor);
+
+    row.refund(before, mine);
+
+    assertThat(row.failures()).isEqualTo(5);
+    assertThat(row.isLocked(T0.plusSeconds(30))).isTrue();
   }
 
   @Test
