@@ -34,6 +34,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class LoginThrottle {
 
+  private static final String UNFAMILIAR = " for sources it has not signed in from";
+
   @Inject ThrottleSettings settings;
 
   @Inject ThrottleCounters counters;
@@ -86,16 +88,13 @@ public class LoginThrottle {
         retried(() -> counters.reserve(digest(key), source, device != null, now, settings));
     if (reservation.refused()) {
       Duration left = Duration.between(now, reservation.lockedUntil());
-      audit.record(
-          AuditEvent.Type.LOGIN_THROTTLED,
-          null,
-          auditedName(username),
-          null,
+      throttled(
+          username,
           origin,
           "account locked for "
               + seconds(left)
               + " more"
-              + (reservation.unfamiliar() ? " for sources it has not signed in from" : ""));
+              + (reservation.unfamiliar() ? UNFAMILIAR : ""));
       throw LoginThrottled.accountLocked(left);
     }
     return new Attempt() {
@@ -131,11 +130,8 @@ public class LoginThrottle {
         retried(
             () -> counters.take(addressKey(origin.address()), settings.addressPerMinute(), now));
     if (!wait.isZero()) {
-      audit.record(
-          AuditEvent.Type.LOGIN_THROTTLED,
-          null,
-          auditedName(username),
-          null,
+      throttled(
+          username,
           origin,
           "address over " + settings.addressPerMinute() + " password checks a minute");
       throw LoginThrottled.addressOverBudget(wait);
@@ -184,23 +180,26 @@ public class LoginThrottle {
 
   private void auditLock(
       ThrottleCounters.Reserved row, String username, Origin origin, Instant now) {
-    audit.record(
-        AuditEvent.Type.LOGIN_THROTTLED,
-        null,
-        auditedName(username),
-        null,
+    throttled(
+        username,
         origin,
         "account locked for "
             + seconds(Duration.between(now, row.lockedAfter()))
-            + (row.unfamiliar() ? " for sources it has not signed in from" : "")
+            + (row.unfamiliar() ? UNFAMILIAR : "")
             + " after "
             + row.failures()
             + " failed password checks in a row");
   }
 
+  private void throttled(String username, Origin origin, String reason) {
+    audit.record(
+        AuditEvent.Type.LOGIN_THROTTLED, null, auditedName(username), null, origin, reason);
+  }
+
   /**
-   * Two nodes may create the same row at once; the loser's insert fails, and its next try finds the
-   * row and locks it.
+   * A counter's transaction can fail for a reason the next try does not meet: a row deleted (a
+   * success, the purge) between the look and the lock, or an address bucket that two nodes create
+   * at once.
    */
   private static <T> T retried(Supplier<T> change) {
     for (int tries = 1; ; tries++) {
