@@ -197,9 +197,8 @@ public class LoginThrottle {
   }
 
   /**
-   * A counter's transaction can fail for a reason the next try does not meet: a row deleted (a
-   * success, the purge) between the look and the lock, or an address bucket that two nodes create
-   * at once.
+   * A counter's transaction can fail for a reason the next try does not meet: a row deleted (by a
+   * success, or the purge) between the look and the lock.
    */
   private static <T> T retried(Supplier<T> change) {
     for (int tries = 1; ; tries++) {

@@ -28,6 +28,8 @@ public class ThrottleCounters {
 
   private static final String COUNT_COUNTERS =
       "SELECT COUNT(a) FROM AccountThrottle a WHERE a.accountHash = :key";
+  private static final String COUNT_BUCKETS =
+      "SELECT COUNT(b) FROM AddressThrottle b WHERE b.address = :key";
   private static final String COUNT_TRUSTED =
       "SELECT COUNT(t) FROM TrustedSource t WHERE t.sourceHash = :key";
 
@@ -36,6 +38,9 @@ public class ThrottleCounters {
   /** Takes one check from the address's bucket; zero when taken, else how long to wait. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Duration take(String address, int perMinute, Instant now) {
+    if (!exists(COUNT_BUCKETS, address)) {
+      createRows();
+    }
     AddressThrottle bucket =
         em.find(AddressThrottle.class, address, LockModeType.PESSIMISTIC_WRITE);
     if (bucket == null) {
