@@ -3,8 +3,7 @@ package dev.rotor;
 /**
  * The shape of the ids Rotor issues (users, sessions): UUIDs, at most {@value #MAX_LENGTH} ASCII
  * letters, digits and hyphens. Anything else names nothing Rotor holds, so it is refused before it
- * reaches a query: PostgreSQL answers a NUL in a query parameter with an error, not with no rows
- * (found by FuzzIT).
+ * reaches a query: PostgreSQL answers a NUL in a query parameter with an error, not with no rows.
  */
 public final class Ids {
 

@@ -25,8 +25,7 @@ import java.util.Map;
  * with Parsson's {@code skipObject}/{@code skipArray}, which loop forever when the input ends
  * inside the skipped value (eclipse-ee4j/parsson#23): an unknown property whose object was cut
  * short before its closing brace pinned a request thread at full CPU for good, and the client
- * waited for an answer that never came (found by FuzzIT). The body is already bounded by {@link
- * BodySizeLimit}.
+ * waited for an answer that never came. The body is already bounded by {@link BodySizeLimit}.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
@@ -67,8 +66,7 @@ public class CompleteJson implements ReaderInterceptor {
    * Whether a string in the value, a name or a value, holds a NUL: no field of Rotor's means one,
    * and PostgreSQL answers one in a query parameter with an error (a login as {@code "a\\u0000b"}
    * was a 500). A walk with its own stack, not a recursion: the parser allows 1,000 levels, and a
-   * recursion through streams overflowed a request thread's stack at about 900 nested objects
-   * (found by FuzzIT, seed 16).
+   * recursion through streams overflowed a request thread's stack at about 900 nested objects.
    */
   static boolean holdsNul(JsonValue value) {
     Deque<JsonValue> pending = new ArrayDeque<>();

@@ -58,8 +58,8 @@ public class ErrorPageServlet extends HttpServlet {
    * Payara decodes a query string in the charset of the request's {@code Content-Type}: Jersey
    * reads the parameters of a form-typed request without a body through the servlet, and with
    * {@code charset=UTF-16} every query is undecodable, a {@link java.io.CharConversionException}
-   * raised before Rotor's code (found by FuzzIT, seed 11). That exception only ever means bytes the
-   * client sent that its own charset cannot decode: the client's 400.
+   * raised before Rotor's code. That exception only ever means bytes the client sent that its own
+   * charset cannot decode: the client's 400.
    */
   static boolean isUndecodableParameters(HttpServletRequest request) {
     for (Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

@@ -18,9 +18,8 @@ import java.nio.charset.Charset;
  * bytes (escaped or not) are not text in its charset (UTF-8 unless it names another) or hold a NUL,
  * is the client's 400 here, before the runtime's form reader: RESTEasy's (WildFly) lets {@code
  * URLDecoder}'s {@code IllegalArgumentException} and a {@code MalformedInputException} out of it, a
- * 500 (found by FuzzIT). The OAuth endpoints turn the 400 into their {@code invalid_request}. The
- * same rule as {@link QueryEscapes} for the query; the body is already bounded by {@link
- * BodySizeLimit}.
+ * 500. The OAuth endpoints turn the 400 into their {@code invalid_request}. The same rule as {@link
+ * QueryEscapes} for the query; the body is already bounded by {@link BodySizeLimit}.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)

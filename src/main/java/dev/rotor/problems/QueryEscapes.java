@@ -14,9 +14,9 @@ import java.io.IOException;
  * 3986 §2.1) is the client's 400, in the owning component's format. Without this, Jersey (Payara)
  * answers a form-typed request without a body and such a query with a 500: its servlet reads the
  * query's parameters as form parameters and {@code UriComponent.decode} throws on the escape before
- * any of Rotor's JAX-RS code runs (found by FuzzIT). So is an escaped NUL ({@code %00}): no query
- * parameter of Rotor's means one, and PostgreSQL answers one in a query parameter with an error
- * ({@code GET /admin/users?q=%00} was a 500).
+ * any of Rotor's JAX-RS code runs. So is an escaped NUL ({@code %00}): no query parameter of
+ * Rotor's means one, and PostgreSQL answers one in a query parameter with an error ({@code GET
+ * /admin/users?q=%00} was a 500).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class QueryEscapes extends HttpFilter {

@@ -195,7 +195,7 @@ class BadInputIT {
    * JSON that ends inside a property the endpoint does not know: Yasson skips such a property with
    * Parsson's skipObject/skipArray, which never return at the end of the input
    * (eclipse-ee4j/parsson#23). Each of these used to pin a request thread for good and never be
-   * answered (found by FuzzIT).
+   * answered.
    */
   @ParameterizedTest
   @ValueSource(strings = {"auth/register", "auth/login", "auth/refresh", "auth/logout"})
@@ -326,7 +326,7 @@ class BadInputIT {
 
   /**
    * A form-typed request without a body, whose charset cannot decode its query: Payara decodes the
-   * query in that charset, and with UTF-16 every query failed as a 500 (found by FuzzIT, seed 11).
+   * query in that charset, and with UTF-16 every query failed as a 500.
    */
   @Test
   void aQueryTheRequestsCharsetCannotDecodeIsTheClientsError() {

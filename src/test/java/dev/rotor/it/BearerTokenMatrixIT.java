@@ -151,8 +151,8 @@ class BearerTokenMatrixIT {
     Api.Reply reply = api.me(signed(validClaims().claim("groups", List.of("other")).build()));
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-    // RFC 6750 §3.1: a token that is valid but does not reach far enough (found by FuzzIT on
-    // /oauth2/userinfo, whose 403 had no challenge).
+    // RFC 6750 §3.1: a token that is valid but does not reach far enough gets a
+    // challenge that says so, on /oauth2/userinfo too.
     assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\"");
     Api.Reply userInfo =
         api.get("oauth2/userinfo", signed(validClaims().claim("groups", List.of("other")).build()));
@@ -175,7 +175,7 @@ class BearerTokenMatrixIT {
   /**
    * Rotor's ids are UUIDs; a validly signed token whose {@code sid} or {@code sub} is no such id
    * was not issued by Rotor. A password change used to store its 300-character {@code sid} in the
-   * audit log and answer 500 (found by FuzzIT).
+   * audit log and answer 500.
    */
   @Test
   void aTokenWhoseIdsRotorNeverIssuesIsUnauthorized() {

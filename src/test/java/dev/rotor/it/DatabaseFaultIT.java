@@ -39,12 +39,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * PostgreSQL goes away under refresh and login load and comes back (issue 15, "Faults"): a TCP
- * relay between the run's kind of server and the database is cut for a few seconds and restored.
- * While it is cut, every answer is a 503 with {@code Retry-After} in the endpoint's documented
- * format; within five seconds of its return every request succeeds again; and nothing is lost or
- * half-done: a refresh token whose refresh failed still refreshes, every pair handed out works, and
- * the database holds exactly the refreshes that were answered.
+ * PostgreSQL goes away under refresh and login load and comes back: a TCP relay between the run's
+ * kind of server and the database is cut for a few seconds and restored. While it is cut, every
+ * answer is a 503 with {@code Retry-After} in the endpoint's documented format; within five seconds
+ * of its return every request succeeds again; and nothing is lost or half-done: a refresh token
+ * whose refresh failed still refreshes, every pair handed out works, and the database holds exactly
+ * the refreshes that were answered.
  *
  * <p>Prints the outcomes by phase and kind and the time to recovery (also written to {@code
  * target/it-data/<run>/database-fault.txt}); BENCHMARKS.md reports them.

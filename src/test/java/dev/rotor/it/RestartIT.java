@@ -105,8 +105,8 @@ class RestartIT {
   }
 
   /**
-   * Item 9 of issue 15: two admins demoting each other at once. This server has one admin of its
-   * own, so with one more the pair is the last two: exactly one demotion may win, in every round.
+   * Two admins demoting each other at once. This server has one admin of its own, so with one more
+   * the pair is the last two: exactly one demotion may win, in every round.
    */
   @Test
   void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {

@@ -50,8 +50,8 @@ class CompleteJsonTest {
 
   /**
    * As deep as the parser allows, objects and arrays, on a thread with a request thread's small
-   * stack: the NUL check recursed through streams and overflowed at about 900 nested objects
-   * (FuzzIT, seed 16), a 500.
+   * stack: the NUL check recursed through streams and overflowed at about 900 nested objects, a
+   * 500.
    */
   @Test
   void nestingAsDeepAsTheParserAllowsIsCheckedWithoutOverflowingTheStack() throws Exception {

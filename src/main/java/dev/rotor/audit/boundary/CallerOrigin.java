@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The current request's {@link Origin}, for any boundary that records or stores one. One instance
  * for the application: the request it reads is the container's proxy of the current one, so no bean
- * is created per request (issue 17: that creation and its injections cost 6% of a refresh).
+ * is created per request (that creation and its injections cost 6% of a refresh).
  */
 @ApplicationScoped
 public class CallerOrigin {

@@ -69,7 +69,7 @@ public class AuditEvent {
    * A new event's id: a UUID of version 7 (RFC 9562 §5.7), the event's time in milliseconds first,
    * then 74 random bits. Ids of events written in the same period sort together, so each insert
    * lands on the right-hand edge of the primary key's index, as it does in the time indexes,
-   * instead of on a random page of it: fewer pages touched and logged per refresh (issue 17).
+   * instead of on a random page of it: fewer pages touched and logged per refresh.
    */
   public static String newId(Instant occurredAt) {
     long millis = occurredAt.toEpochMilli() & 0xFFFF_FFFF_FFFFL;

@@ -106,7 +106,7 @@ public class AuthResource {
   /**
    * Not transactional here: the rotation needs one statement, or a transaction of its own. Checked
    * by hand, not by Bean Validation: its interceptor and JAX-RS's own pass both ran on every
-   * refresh (issue 17's profile), for two checks; the answers are the same 400s.
+   * refresh, for two checks; the answers are the same 400s.
    */
   @POST
   @Path("refresh")

@@ -147,8 +147,8 @@ public class Session {
   /**
    * How precisely a session records its last use: a refresh within this time of the recorded one
    * writes nothing to the session. A client refreshing many times a minute would otherwise rewrite
-   * its session row every time, a third of a rotation's row writes (issue 17), for a figure the
-   * session list shows to the minute. PostgresRotation states the same rule in SQL.
+   * its session row every time, a third of a rotation's row writes, for a figure the session list
+   * shows to the minute. PostgresRotation states the same rule in SQL.
    */
   public static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 

@@ -74,9 +74,9 @@ public class Accounts {
   /**
    * Changes the caller's own password; the other sessions end with it. The new password meets the
    * policy first: a change refused for it checks no password and stores nothing, not even the
-   * throttle's count (a right current password would have reset it; found by FuzzIT, seed 14). The
-   * current password is checked behind the brute-force defence, and both hashes run before the one
-   * short transaction that stores the new one, only if the password did not change meanwhile.
+   * throttle's count (a right current password would have reset it). The current password is
+   * checked behind the brute-force defence, and both hashes run before the one short transaction
+   * that stores the new one, only if the password did not change meanwhile.
    */
   public void changePassword(
       String userId, String current, String next, String keepSessionId, Origin origin) {

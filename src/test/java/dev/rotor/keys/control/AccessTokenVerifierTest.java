@@ -64,7 +64,7 @@ class AccessTokenVerifierTest {
   /**
    * Rotor writes {@code sid} and {@code client_id} as strings; a token signed with its key where
    * they are anything else was not issued by it. Introspecting one with a numeric {@code sid} was a
-   * 500 (found by FuzzIT, seed 12).
+   * 500.
    */
   @Test
   void aSessionOrClientIdThatIsNoStringIsNotOurs() {
