@@ -44,6 +44,7 @@ public class Settings {
     database = DatabaseSettings.read(config);
     sso = SsoSettings.read(config);
     throttle = ThrottleSettings.read(config);
+    ClientRedirects.check(config);
     List<String> problems = new ArrayList<>(config.problems());
     Optional<String> admin = config.optional("rotor.admin.username").filter(u -> !u.isBlank());
     if (admin.isPresent()

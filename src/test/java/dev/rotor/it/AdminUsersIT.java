@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,31 @@ class AdminUsersIT {
 
     assertThat(api.get("admin/users?size=1", token).status()).isEqualTo(403);
     assertThat(api.me(token).status()).as("still a user").isEqualTo(200);
+  }
+
+  @Test
+  void aDemotedAdminNoLongerIntrospectsThoughItsTokenIsUnexpired() {
+    String name = Users.unique("demoted-introspector");
+    String id = create(name, "[\"admin\",\"user\"]");
+    String token = api.login(name, Users.PASSWORD).string("access_token");
+    String someToken = Users.registeredAndLoggedIn(api, "introspected").string("access_token");
+    assertThat(introspect(someToken, token).json()).containsEntry("active", true);
+
+    assertThat(api.patchJson("admin/users/" + id, "{\"roles\":[\"user\"]}", admin).status())
+        .isEqualTo(200);
+
+    Api.Reply refused = introspect(someToken, token);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+    assertThat(refused.json()).containsEntry("error", "invalid_client");
+  }
+
+  private Api.Reply introspect(String token, String bearer) {
+    return api.send(
+        api.request("oauth2/introspect")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", "Bearer " + bearer)
+            .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
+            .build());
   }
 
   @Test

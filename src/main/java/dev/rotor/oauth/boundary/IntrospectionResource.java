@@ -1,5 +1,6 @@
 package dev.rotor.oauth.boundary;
 
+import dev.rotor.CurrentRoles;
 import dev.rotor.Roles;
 import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.oauth.control.Introspection;
@@ -19,11 +20,13 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * RFC 7662 introspection, for confidential clients and for admins with a bearer token; public
  * clients may not ask. A client sees only its own tokens unless it is a resource server ({@code
- * introspect-any}); an admin sees every token.
+ * introspect-any}); an admin sees every token, if the account is still an enabled admin now (a
+ * demoted or disabled admin's unexpired token is then only a bearer header that names no client).
  */
 @RequestScoped
 @Path("oauth2/introspect")
@@ -35,13 +38,19 @@ public class IntrospectionResource {
 
   @Inject Introspection introspection;
 
+  @Inject CurrentRoles currentRoles;
+
   @Context SecurityContext security;
 
   @POST
   public Response introspect(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
-    boolean admin = security.getUserPrincipal() != null && security.isUserInRole(Roles.ADMIN);
+    boolean admin =
+        security.getUserPrincipal() instanceof JsonWebToken token
+            && security.isUserInRole(Roles.ADMIN)
+            && token.getSubject() != null
+            && currentRoles.holds(token.getSubject(), Roles.ADMIN);
     Optional<String> onlyOfClient = Optional.empty();
     if (!admin) {
       var client =
