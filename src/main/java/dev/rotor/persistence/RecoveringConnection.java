@@ -102,10 +102,22 @@ final class RecoveringConnection implements InvocationHandler {
       default:
         break;
     }
-    if (checkedAt != LOSSES.get() && !transactionSentWork && CLEAN_POINTS.contains(name)) {
-      recoverIfLost();
+    Object result;
+    try {
+      if (checkedAt != LOSSES.get() && !transactionSentWork && CLEAN_POINTS.contains(name)) {
+        recoverIfLost();
+      }
+      result = call(delegate, method, args);
+    } catch (Throwable failure) {
+      if (name.equals("setAutoCommit")) {
+        // Whether it took is unknown, and a pool that asked for a transaction counts it as begun
+        // (WildFly's marks the connection out of auto-commit before it asks): a replacement must
+        // not commit each statement on its own while the caller thinks it is in a transaction.
+        autoCommit = false;
+        transactionSentWork = false;
+      }
+      throw failure;
     }
-    Object result = call(delegate, method, args);
     track(name, args);
     if (result instanceof Statement statement) {
       return statement(statement, method.getReturnType());

@@ -4,6 +4,7 @@ import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.configuration.ThrottleSettings;
+import dev.rotor.persistence.ConnectionLoss;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -197,15 +198,16 @@ public class LoginThrottle {
   }
 
   /**
-   * A counter's transaction can fail for a reason the next try does not meet: a row deleted (by a
-   * success, or the purge) between the look and the lock.
+   * A counter's transaction can fail for a reason the next try does not meet: a row deleted by the
+   * purge between the look and the lock. A lost database connection is not tried again: the request
+   * answers 503 at once rather than queueing more work for a database that is away.
    */
   private static <T> T retried(Supplier<T> change) {
     for (int tries = 1; ; tries++) {
       try {
         return change.get();
       } catch (PersistenceException | TransactionalException e) {
-        if (tries == 5) {
+        if (tries == 3 || ConnectionLoss.isConnectionLoss(e)) {
           throw e;
         }
       }

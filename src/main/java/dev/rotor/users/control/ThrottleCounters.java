@@ -154,7 +154,7 @@ public class ThrottleCounters {
       if (row.unfamiliar()) {
         counter.refund(row.lockedBefore(), row.lockedAfter());
       } else {
-        em.remove(counter);
+        counter.forget();
       }
     }
     if (addressHash != null) {

@@ -81,6 +81,16 @@ public class AccountThrottle {
     }
   }
 
+  /**
+   * The check succeeded: the failures counted here are forgotten, and the lock that counting it may
+   * have started with them. The row stays (its expiry is the purge's), so the next check from this
+   * source finds it and needs no creation lock.
+   */
+  public void forget() {
+    failures = 0;
+    lockedUntil = 0;
+  }
+
   /** Whether the last {@link #fail} locked the account. */
   public boolean lockStarted() {
     return lockStarted;
