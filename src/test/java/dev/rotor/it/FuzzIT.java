@@ -633,6 +633,11 @@ class FuzzIT {
 
     Instant tokensAt;
 
+    /** A CSRF cookie the server minted and its login form's token: forms past the CSRF check. */
+    String csrfCookie;
+
+    String csrfToken;
+
     Fixtures(Api api) throws Exception {
       this.api = api;
       suiteAdmin = Users.adminToken(api);
@@ -644,6 +649,30 @@ class FuzzIT {
         victims.add(created("fuzz-victim" + i + "-" + tag, i == 0 ? "[\"user\",\"admin\"]" : null));
       }
       freshen();
+      mintCsrf();
+    }
+
+    void mintCsrf() {
+      Api.Reply page =
+          api.get(
+              "oauth2/authorize?response_type=code&client_id="
+                  + ItServer.SPA
+                  + "&redirect_uri="
+                  + java.net.URLEncoder.encode(ItServer.SPA_REDIRECT, StandardCharsets.UTF_8)
+                  + "&scope=openid&state=s&nonce=n&code_challenge_method=S256&code_challenge="
+                  + "A".repeat(43),
+              null);
+      java.util.regex.Matcher cookie =
+          java.util.regex.Pattern.compile("rotor_csrf=([^;]+)")
+              .matcher(String.valueOf(page.header("Set-Cookie")));
+      java.util.regex.Matcher token =
+          java.util.regex.Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"")
+              .matcher(page.body());
+      if (page.status() != 200 || !cookie.find() || !token.find()) {
+        throw new IllegalStateException("no login page: " + page.status());
+      }
+      csrfCookie = cookie.group(1);
+      csrfToken = token.group(1);
     }
 
     Account created(String username, String roles) {
@@ -1254,11 +1283,14 @@ class FuzzIT {
           }
         }
         case "/oauth2/authorize" -> {
-          String csrf = in.alphanumeric(43);
-          if (in.chance(0.6)) {
+          boolean minted = in.chance(0.7);
+          String csrf = minted ? fx.csrfCookie : in.alphanumeric(43);
+          if (in.chance(0.8)) {
             headers.add(new String[] {"Cookie", "rotor_csrf=" + csrf});
           }
-          f.put("csrf_token", in.chance(0.8) ? csrf : in.string());
+          f.put(
+              "csrf_token",
+              in.chance(0.8) ? (minted ? fx.csrfToken : csrf) : in.oneOf(csrf, in.string()));
           f.put("action", in.oneOf("login", "login", "consent", "", "x"));
           f.put(
               "username",

@@ -565,6 +565,151 @@ class SsoIT {
     }
   }
 
+  /** Every field of a form, hidden ones included, as the browser would send it. */
+  static List<NameValuePair> fields(HtmlForm form) {
+    List<NameValuePair> fields = new java.util.ArrayList<>();
+    for (var input : form.getElementsByTagName("input")) {
+      fields.add(new NameValuePair(input.getAttribute("name"), input.getAttribute("value")));
+    }
+    return fields;
+  }
+
+  /** Posts the fields to the authorization endpoint from the browser, with its cookies. */
+  static Page post(WebClient web, List<NameValuePair> fields, NameValuePair... more)
+      throws Exception {
+    WebRequest post = new WebRequest(AUTHORIZE.toURL(), HttpMethod.POST);
+    List<NameValuePair> all = new java.util.ArrayList<>(fields);
+    all.removeIf(f -> List.of(more).stream().anyMatch(m -> m.getName().equals(f.getName())));
+    all.addAll(List.of(more));
+    post.setRequestParameters(all);
+    return web.getPage(post);
+  }
+
+  @Test
+  void aWellFormedCsrfCookieTheServerDidNotMintIsRefused() throws Exception {
+    String user = newUser(api, "sso-planted");
+    for (String planted : List.of("A".repeat(43), "A".repeat(43) + "." + "B".repeat(43))) {
+      try (WebClient web = browser()) {
+        Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+        List<NameValuePair> form =
+            fields(((HtmlPage) web.getPage(flow.url())).getHtmlElementById("login"));
+        web.getCookieManager().clearCookies();
+        web.getCookieManager()
+            .addCookie(
+                new Cookie(
+                    URI.create(ItServer.ISSUER).getHost(),
+                    "rotor_csrf",
+                    planted,
+                    "/oauth2/",
+                    null,
+                    false));
+
+        Page forged =
+            post(
+                web,
+                form,
+                new NameValuePair("csrf_token", planted),
+                new NameValuePair("username", user),
+                new NameValuePair("password", Users.PASSWORD),
+                new NameValuePair("action", "login"));
+
+        assertThat(status(forged)).as("cookie and token %s", planted).isEqualTo(403);
+        assertThat(web.getCookieManager().getCookie("rotor_sso")).isNull();
+      }
+    }
+  }
+
+  @Test
+  void theCsrfTokenIsNewAfterEverySignIn() throws Exception {
+    String user = newUser(api, "sso-new-csrf");
+    try (WebClient web = browser()) {
+      Flow first = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      HtmlPage login = web.getPage(first.url());
+      List<NameValuePair> before = fields(login.getHtmlElementById("login"));
+      success(submitLogin(login, user, Users.PASSWORD), first);
+
+      Flow again = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.LOGIN);
+      HtmlPage asked = web.getPage(again.url());
+      List<NameValuePair> after = fields(asked.getHtmlElementById("login"));
+      assertThat(value(after, "csrf_token")).isNotEqualTo(value(before, "csrf_token"));
+
+      Page stale =
+          post(
+              web,
+              after,
+              new NameValuePair("csrf_token", value(before, "csrf_token")),
+              new NameValuePair("username", user),
+              new NameValuePair("password", Users.PASSWORD),
+              new NameValuePair("action", "login"));
+      assertThat(status(stale)).isEqualTo(403);
+      success(submitLogin(asked, user, Users.PASSWORD), again);
+    }
+  }
+
+  static String value(List<NameValuePair> fields, String name) {
+    return fields.stream()
+        .filter(f -> f.getName().equals(name))
+        .map(NameValuePair::getValue)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aConsentDecisionCountsOnlyOnAConsentPageTheServerShowedForThisSignIn() throws Exception {
+    String user = newUser(api, "sso-consent-step");
+    try (WebClient web = browser()) {
+      Flow first = Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT).prompt(Prompt.Type.CONSENT);
+      HtmlPage consent = (HtmlPage) submitLogin(web.getPage(first.url()), user, Users.PASSWORD);
+      List<NameValuePair> shown = fields(consent.getHtmlElementById("consent"));
+      String consentToken = value(shown, "csrf_token");
+
+      Flow login = Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT).prompt(Prompt.Type.LOGIN);
+      HtmlPage asked = web.getPage(login.url());
+      Page skipped =
+          post(
+              web,
+              fields(asked.getHtmlElementById("login")),
+              new NameValuePair("csrf_token", consentToken),
+              new NameValuePair("action", "consent"),
+              new NameValuePair("decision", "allow"));
+      assertThat(status(skipped)).as("prompt=login is not skipped").isEqualTo(200);
+      assertThat(((HtmlPage) skipped).getElementById("login")).isNotNull();
+
+      Page forged =
+          post(
+              web,
+              shown,
+              new NameValuePair("consent_step", "99999999999." + "A".repeat(43)),
+              new NameValuePair("decision", "allow"));
+      assertThat(status(forged)).as("a consent step the server did not start").isEqualTo(200);
+      assertThat(((HtmlPage) forged).getElementById("consent")).isNotNull();
+
+      Page allowed = decide(consent, "allow");
+      assertThat(tokens(first, success(allowed, first).getAuthorizationCode()).getOIDCTokens())
+          .isNotNull();
+    }
+  }
+
+  @Test
+  void aConsentPageLeftOpenPastMaxAgeAsksForThePasswordAgain() throws Exception {
+    String user = newUser(api, "sso-consent-age");
+    try (WebClient web = browser()) {
+      Flow flow =
+          Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT)
+              .prompt(Prompt.Type.CONSENT)
+              .maxAge(300);
+      HtmlPage consent = (HtmlPage) submitLogin(web.getPage(flow.url()), user, Users.PASSWORD);
+      assertThat(consent.getElementById("consent")).isNotNull();
+
+      api.moveClock(Duration.ofMinutes(6));
+      Page late = decide(consent, "allow");
+
+      assertThat(status(late)).isEqualTo(200);
+      assertThat(((HtmlPage) late).getElementById("login")).isNotNull();
+      assertThat(location(late)).isNull();
+    }
+  }
+
   @Test
   void loggingOutOrChangingThePasswordEndsTheSingleSignOnSession() throws Exception {
     String user = newUser(api, "sso-end");

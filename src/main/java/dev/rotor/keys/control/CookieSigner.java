@@ -51,6 +51,13 @@ public class CookieSigner {
 
   private SecretKey key;
 
+  public CookieSigner() {}
+
+  /** A signer under the given key, for tests. */
+  public CookieSigner(SecretKey key) {
+    this.key = key;
+  }
+
   /** Loads the cluster's key, or makes it under the keys' row lock when no node has yet. */
   @PostConstruct
   void start() {

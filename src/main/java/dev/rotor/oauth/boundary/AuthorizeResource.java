@@ -75,6 +75,8 @@ public class AuthorizeResource {
 
   @Inject DeviceCookies devices;
 
+  @Inject ConsentSteps consentSteps;
+
   @Inject Pages pages;
 
   @Inject Clock clock;
@@ -83,8 +85,12 @@ public class AuthorizeResource {
   @Produces(MediaType.TEXT_HTML)
   public Response authorize(
       @Context UriInfo uri,
-      @CookieParam(BrowserCookies.SSO) String sso,
-      @CookieParam(BrowserCookies.CSRF) String csrf) {
+      @CookieParam(BrowserCookies.HOST_SSO) String hostSso,
+      @CookieParam(BrowserCookies.SSO) String plainSso,
+      @CookieParam(BrowserCookies.HOST_CSRF) String hostCsrf,
+      @CookieParam(BrowserCookies.CSRF) String plainCsrf) {
+    String sso = cookies.sent(hostSso, plainSso);
+    String csrf = cookies.sent(hostCsrf, plainCsrf);
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     try {
       AuthorizationRequest request = AuthorizationRequest.parse(query::get, clients);
@@ -108,12 +114,20 @@ public class AuthorizeResource {
   @Produces(MediaType.TEXT_HTML)
   public Response submit(
       MultivaluedMap<String, String> posted,
-      @CookieParam(BrowserCookies.SSO) String sso,
-      @CookieParam(BrowserCookies.CSRF) String csrf,
-      @CookieParam(DeviceCookies.NAME) String device) {
+      @CookieParam(BrowserCookies.HOST_SSO) String hostSso,
+      @CookieParam(BrowserCookies.SSO) String plainSso,
+      @CookieParam(BrowserCookies.HOST_CSRF) String hostCsrf,
+      @CookieParam(BrowserCookies.CSRF) String plainCsrf,
+      @CookieParam(DeviceCookies.HOST_NAME) String hostDevice,
+      @CookieParam(DeviceCookies.NAME) String plainDevice) {
+    String sso = cookies.sent(hostSso, plainSso);
+    String csrf = cookies.sent(hostCsrf, plainCsrf);
+    String device = cookies.sent(hostDevice, plainDevice);
     MultivaluedMap<String, String> form = Forms.orEmpty(posted);
+    String action = first(form, "action");
+    var step = "consent".equals(action) ? BrowserCookies.Step.CONSENT : BrowserCookies.Step.LOGIN;
     try {
-      if (!BrowserCookies.csrfMatches(csrf, first(form, "csrf_token"))) {
+      if (!cookies.csrfMatches(csrf, first(form, "csrf_token"), step)) {
         return pages.render(
             403,
             "error",
@@ -123,7 +137,6 @@ public class AuthorizeResource {
                     + " application and sign in again."));
       }
       AuthorizationRequest request = AuthorizationRequest.parse(form::get, clients);
-      String action = first(form, "action");
       if ("login".equals(action)) {
         return login(request, first(form, "username"), first(form, "password"), csrf, device);
       }
@@ -131,6 +144,17 @@ public class AuthorizeResource {
         var signedIn = browserSessions.find(sso);
         if (signedIn.isEmpty()) {
           return loginPage(request, csrf, null, null);
+        }
+        Instant now = clock.instant();
+        if (!consentSteps.started(
+                first(form, ConsentSteps.FIELD), signedIn.get().sessionId(), request, now)
+            || request.isOlderThanMaxAge(signedIn.get().authTime(), now)) {
+          // Not a consent page this server showed for this sign-in and request, or the sign-in
+          // grew too old while it was open: start over, so that prompt=login and max_age are asked
+          // for as on a first visit.
+          return request.needsPassword(signedIn.get().authTime(), now)
+              ? loginPage(request, csrf, null, null)
+              : proceed(request, signedIn.get(), false, csrf, Response.Status.SEE_OTHER);
         }
         if (!"allow".equals(first(form, "decision"))) {
           throw AuthorizationError.redirect(
@@ -182,6 +206,8 @@ public class AuthorizeResource {
       return loginPage(request, csrf, username, BAD_CREDENTIALS);
     }
     var started = browserSessions.start(user, origin);
+    // A new CSRF nonce with every sign-in: a token seen before it is worth nothing after.
+    String freshCsrf = cookies.newCsrfCookie();
     audit.record(
         AuditEvent.Type.LOGIN_SUCCEEDED,
         user.id(),
@@ -189,10 +215,15 @@ public class AuthorizeResource {
         null,
         origin,
         "password, login form, client " + request.client().id());
-    Response next = proceed(request, started.signedIn(), true, csrf, Response.Status.SEE_OTHER);
-    return Response.fromResponse(next)
-        .cookie(cookies.sso(started.cookieValue()), devices.signedIn(device, user.username()))
-        .build();
+    Response next =
+        proceed(request, started.signedIn(), true, freshCsrf, Response.Status.SEE_OTHER);
+    var answer =
+        Response.fromResponse(next)
+            .cookie(cookies.sso(started.cookieValue()), devices.signedIn(device, user.username()));
+    if (next.getStatus() != 200) {
+      answer.cookie(cookies.csrf(freshCsrf)); // the consent page sets it itself
+    }
+    return answer.build();
   }
 
   /** Consent where needed, then the code. */
@@ -212,7 +243,10 @@ public class AuthorizeResource {
         throw AuthorizationError.redirect(
             "consent_required", "The user has not allowed this client yet.", request);
       }
-      String token = BrowserCookies.csrfToken(csrf);
+      String cookie = cookies.csrfCookie(csrf);
+      Map<String, String> fields = new LinkedHashMap<>(request.formFields());
+      fields.put(
+          ConsentSteps.FIELD, consentSteps.start(signedIn.sessionId(), request, clock.instant()));
       return pages.render(
           200,
           "consent",
@@ -220,9 +254,9 @@ public class AuthorizeResource {
               client.name(),
               signedIn.user().username(),
               new ArrayList<>(request.scopes()),
-              request.formFields(),
-              token),
-          cookies.csrf(token));
+              fields,
+              cookies.csrfToken(cookie, BrowserCookies.Step.CONSENT)),
+          cookies.csrf(cookie));
     }
     return redirectWithCode(request, signedIn, viaPassword, redirectStatus);
   }
@@ -257,17 +291,17 @@ public class AuthorizeResource {
 
   private Response loginPage(
       AuthorizationRequest request, String csrf, String username, String error, int status) {
-    String token = BrowserCookies.csrfToken(csrf);
+    String cookie = cookies.csrfCookie(csrf);
     return pages.render(
         status,
         "login",
         new LoginPage(
             request.client().name(),
             request.formFields(),
-            token,
+            cookies.csrfToken(cookie, BrowserCookies.Step.LOGIN),
             username == null ? "" : username,
             error),
-        cookies.csrf(token));
+        cookies.csrf(cookie));
   }
 
   private Response refused(AuthorizationError e, Response.Status status) {

@@ -1,6 +1,5 @@
 package dev.rotor.oauth.boundary;
 
-import dev.rotor.configuration.IssuerSettings;
 import dev.rotor.configuration.ThrottleSettings;
 import dev.rotor.keys.control.CookieSigner;
 import dev.rotor.sessions.control.SecretTokens;
@@ -23,13 +22,14 @@ import java.util.List;
 public class DeviceCookies {
 
   public static final String NAME = "rotor_device";
+  static final String HOST_NAME = BrowserCookies.HOST_PREFIX + NAME;
   static final int MAX_ACCOUNTS = 5;
   private static final String PURPOSE = "device";
   private static final String PART = "[A-Za-z0-9_-]{43}";
 
   @Inject CookieSigner signer;
 
-  @Inject IssuerSettings issuer;
+  @Inject BrowserCookies cookies;
 
   @Inject ThrottleSettings throttle;
 
@@ -66,14 +66,7 @@ public class DeviceCookies {
         device
             + "."
             + String.join(".", signatures.subList(0, Math.min(MAX_ACCOUNTS, signatures.size())));
-    return new NewCookie.Builder(NAME)
-        .value(value)
-        .path("/oauth2/")
-        .maxAge((int) Math.min(Integer.MAX_VALUE, throttle.trustedFor().toSeconds()))
-        .httpOnly(true)
-        .secure(issuer.issuer().startsWith("https://"))
-        .sameSite(NewCookie.SameSite.STRICT)
-        .build();
+    return cookies.persistent(NAME, value, throttle.trustedFor());
   }
 
   private String signature(String device, String username) {

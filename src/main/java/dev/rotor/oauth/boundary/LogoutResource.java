@@ -43,7 +43,10 @@ public class LogoutResource {
   @Inject Origin origin;
 
   @GET
-  public Response confirm(@Context UriInfo uri, @CookieParam(BrowserCookies.CSRF) String csrf) {
+  public Response confirm(
+      @Context UriInfo uri,
+      @CookieParam(BrowserCookies.HOST_CSRF) String hostCsrf,
+      @CookieParam(BrowserCookies.CSRF) String plainCsrf) {
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     Map<String, String> fields = new LinkedHashMap<>();
     for (String name : List.of("client_id", "post_logout_redirect_uri", "state")) {
@@ -52,18 +55,28 @@ public class LogoutResource {
         fields.put(name, value);
       }
     }
-    String token = BrowserCookies.csrfToken(csrf);
-    return pages.render(200, "logout", new LogoutPage(false, fields, token), cookies.csrf(token));
+    String cookie = cookies.csrfCookie(cookies.sent(hostCsrf, plainCsrf));
+    return pages.render(
+        200,
+        "logout",
+        new LogoutPage(false, fields, cookies.csrfToken(cookie, BrowserCookies.Step.LOGOUT)),
+        cookies.csrf(cookie));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response logout(
       MultivaluedMap<String, String> posted,
-      @CookieParam(BrowserCookies.SSO) String sso,
-      @CookieParam(BrowserCookies.CSRF) String csrf) {
+      @CookieParam(BrowserCookies.HOST_SSO) String hostSso,
+      @CookieParam(BrowserCookies.SSO) String plainSso,
+      @CookieParam(BrowserCookies.HOST_CSRF) String hostCsrf,
+      @CookieParam(BrowserCookies.CSRF) String plainCsrf) {
+    String sso = cookies.sent(hostSso, plainSso);
     MultivaluedMap<String, String> form = Forms.orEmpty(posted);
-    if (!BrowserCookies.csrfMatches(csrf, form.getFirst("csrf_token"))) {
+    if (!cookies.csrfMatches(
+        cookies.sent(hostCsrf, plainCsrf),
+        form.getFirst("csrf_token"),
+        BrowserCookies.Step.LOGOUT)) {
       return pages.render(
           403,
           "error",

@@ -220,13 +220,19 @@ public record AuthorizationRequest(
 
   /** Whether the user must give their password now, though signed in since {@code authTime}. */
   public boolean needsPassword(Instant authTime, Instant now) {
-    return prompt.contains("login") || (maxAge != null && authTime.plus(maxAge).isBefore(now));
+    return prompt.contains("login") || isOlderThanMaxAge(authTime, now);
+  }
+
+  /** Whether a sign-in at {@code authTime} is older than {@code max_age} allows. */
+  public boolean isOlderThanMaxAge(Instant authTime, Instant now) {
+    return maxAge != null && authTime.plus(maxAge).isBefore(now);
   }
 
   /**
    * The request again, as the hidden fields of the login and consent forms: what comes back is
-   * parsed and checked afresh, never trusted. {@code prompt} is left out: once the user has given
-   * their password in the form, prompt=login is satisfied.
+   * parsed and checked afresh, never trusted. {@code prompt} goes along (prompt=consent must still
+   * ask after the password); prompt=login is satisfied by the password the login form checks, and a
+   * consent decision counts only for a consent step the server started.
    */
   public Map<String, String> formFields() {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -244,6 +250,9 @@ public record AuthorizationRequest(
       fields.put("max_age", Long.toString(maxAge.toSeconds()));
     }
     put(fields, "login_hint", loginHint);
+    if (!prompt.isEmpty()) {
+      fields.put("prompt", String.join(" ", prompt));
+    }
     return fields;
   }
 
