@@ -218,6 +218,14 @@ class SsoIT {
             .send());
   }
 
+  /** A token error as RFC 6749 §5.2 says: 400 with {@code invalid_grant}. */
+  static void assertInvalidGrant(TokenResponse response, String what) {
+    assertThat(response.indicatesSuccess()).as("%s: refused", what).isFalse();
+    var error = response.toErrorResponse().getErrorObject();
+    assertThat(error.getHTTPStatusCode()).as("%s: status", what).isEqualTo(400);
+    assertThat(error.getCode()).as("%s: error", what).isEqualTo("invalid_grant");
+  }
+
   /** jose4j, from the JWK Set URL and the issuer alone, as an independent relying party would. */
   static JwtClaims verifyIdToken(String idToken, String clientId) throws Exception {
     JwtConsumer consumer =
@@ -375,6 +383,63 @@ class SsoIT {
       assertThat(refreshed.indicatesSuccess()).isFalse();
       Api.Reply events = api.get("admin/events?type=CODE_REPLAYED", Users.adminToken(api));
       assertThat(events.body()).contains("client " + ItServer.SPA);
+    }
+  }
+
+  @Test
+  void aCodeIssuedBeforeAPasswordChangeGetsNoTokens() throws Exception {
+    String user = newUser(api, "sso-code-password");
+    try (WebClient web = browser()) {
+      Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      AuthorizationCode code = signIn(web, flow, user);
+      String access = api.login(user, Users.PASSWORD).string("access_token");
+      Api.Reply changed =
+          api.putJson(
+              "users/me/password",
+              "{\"current_password\":\""
+                  + Users.PASSWORD
+                  + "\",\"new_password\":\"another correct horse battery\"}",
+              access);
+      assertThat(changed.status()).isEqualTo(204);
+
+      assertInvalidGrant(exchange(flow, code, flow.verifier()), "after the password change");
+    }
+  }
+
+  @Test
+  void aCodeIssuedBeforeALogoutGetsNoTokens() throws Exception {
+    String user = newUser(api, "sso-code-logout");
+    try (WebClient web = browser()) {
+      Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      AuthorizationCode code = signIn(web, flow, user);
+      HtmlPage confirm = web.getPage(ItServer.ISSUER + "/oauth2/logout?client_id=" + ItServer.SPA);
+      Page out =
+          ((HtmlForm) confirm.getHtmlElementById("logout")).getButtonByName("action").click();
+      assertThat(out.getWebResponse().getWebRequest().getHttpMethod()).isEqualTo(HttpMethod.POST);
+      assertThat(status(out)).isEqualTo(200);
+
+      assertInvalidGrant(exchange(flow, code, flow.verifier()), "after the logout");
+    }
+  }
+
+  @Test
+  void aCodeIssuedBeforeTheUserWasDisabledGetsNoTokensEvenOnceReEnabled() throws Exception {
+    String user = Users.unique("sso-code-disabled");
+    Api.Reply registered = api.register(user, Users.PASSWORD);
+    String admin = Users.adminToken(api);
+    try (WebClient web = browser()) {
+      Flow first = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      AuthorizationCode whileDisabled = signIn(web, first, user);
+      Flow second = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      AuthorizationCode afterwards =
+          success(web.getPage(second.url()), second).getAuthorizationCode();
+      String path = "admin/users/" + registered.string("id");
+      assertThat(api.patchJson(path, "{\"enabled\":false}", admin).status()).isEqualTo(200);
+
+      assertInvalidGrant(exchange(first, whileDisabled, first.verifier()), "while disabled");
+
+      assertThat(api.patchJson(path, "{\"enabled\":true}", admin).status()).isEqualTo(200);
+      assertInvalidGrant(exchange(second, afterwards, second.verifier()), "once enabled again");
     }
   }
 

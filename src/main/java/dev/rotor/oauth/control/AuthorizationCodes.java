@@ -47,6 +47,7 @@ public class AuthorizationCodes {
             request.scope(),
             signedIn.sessionId(),
             signedIn.user().id(),
+            signedIn.user().credentialVersion(),
             signedIn.authTime(),
             now,
             now.plus(LIFETIME)));

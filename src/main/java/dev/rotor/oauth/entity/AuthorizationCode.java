@@ -6,11 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * An authorization code (RFC 6749 §4.1), known only by its SHA-256, bound to its client, redirect
- * URI, PKCE challenge, nonce, scope and browser session. {@link #USE} spends it exactly once: of
- * two concurrent exchanges only one wins.
+ * URI, PKCE challenge, nonce, scope, browser session and the user's credential version. {@link
+ * #USE} spends it exactly once: of two concurrent exchanges only one wins.
  */
 @Entity
 @Table(name = "authorization_code")
@@ -50,6 +51,9 @@ public class AuthorizationCode {
   @Column(name = "user_id")
   private String userId;
 
+  @Column(name = "credential_version")
+  private String credentialVersion;
+
   @Column(name = "auth_time")
   private long authTime;
 
@@ -76,6 +80,7 @@ public class AuthorizationCode {
       String scope,
       String browserSessionId,
       String userId,
+      String credentialVersion,
       Instant authTime,
       Instant now,
       Instant expiresAt) {
@@ -87,6 +92,7 @@ public class AuthorizationCode {
     this.scope = scope;
     this.browserSessionId = browserSessionId;
     this.userId = userId;
+    this.credentialVersion = Objects.requireNonNull(credentialVersion);
     this.authTime = authTime.toEpochMilli();
     this.createdAt = now.toEpochMilli();
     this.expiresAt = expiresAt.toEpochMilli();
@@ -126,6 +132,14 @@ public class AuthorizationCode {
 
   public String userId() {
     return userId;
+  }
+
+  /**
+   * The user's credential version when the code was issued; null only for codes stored before it
+   * was recorded.
+   */
+  public String credentialVersion() {
+    return credentialVersion;
   }
 
   public Instant authTime() {
