@@ -35,7 +35,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -383,6 +389,43 @@ class SsoIT {
       assertThat(refreshed.indicatesSuccess()).isFalse();
       Api.Reply events = api.get("admin/events?type=CODE_REPLAYED", Users.adminToken(api));
       assertThat(events.body()).contains("client " + ItServer.SPA);
+    }
+  }
+
+  @Test
+  void aCodeRacedByItsReplaysOpensOneSessionAndTheReplayRevokesIt() throws Exception {
+    String user = newUser(api, "sso-race");
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try (WebClient web = browser()) {
+      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
+      for (int trial = 1; trial <= 20; trial++) {
+        Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+        AuthorizationCode code = success(web.getPage(flow.url()), flow).getAuthorizationCode();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TokenResponse>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    assertThat(start.await(30, TimeUnit.SECONDS)).isTrue();
+                    return exchange(flow, code, flow.verifier());
+                  }));
+        }
+        start.countDown();
+        List<OIDCTokenResponse> won = new ArrayList<>();
+        for (Future<TokenResponse> answer : answers) {
+          TokenResponse response = answer.get(30, TimeUnit.SECONDS);
+          if (response.indicatesSuccess()) {
+            won.add((OIDCTokenResponse) response.toSuccessResponse());
+          } else {
+            assertInvalidGrant(response, "trial " + trial + ", a replay");
+          }
+        }
+        assertThat(won).as("trial %d: 200s", trial).hasSize(1);
+        assertInvalidGrant(refreshAsSpa(won.get(0)), "trial " + trial + ", the winner's refresh");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -95,7 +95,7 @@ public class CodeExchange {
     } catch (AccountChangedMeanwhile e) {
       throw invalidGrant("The user can no longer sign in.");
     }
-    codes.started(code, pair.sessionId());
+    codes.started(code, pair.sessionId(), origin);
     String idToken = null;
     if (AuthorizationRequest.hasScope(bound.scope(), AuthorizationRequest.OPENID)) {
       idToken =

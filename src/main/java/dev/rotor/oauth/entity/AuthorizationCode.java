@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * An authorization code (RFC 6749 §4.1), known only by its SHA-256, bound to its client, redirect
  * URI, PKCE challenge, nonce, scope, browser session and the user's credential version. {@link
- * #USE} spends it exactly once: of two concurrent exchanges only one wins.
+ * #USE} spends it exactly once: of two concurrent exchanges only one wins; the losers mark it
+ * {@link #REPLAYED}.
  */
 @Entity
 @Table(name = "authorization_code")
@@ -20,12 +21,18 @@ import java.util.Objects;
     query =
         "UPDATE AuthorizationCode c SET c.usedAt = :now WHERE c.codeHash = :hash"
             + " AND c.usedAt IS NULL")
+// Takes the row lock, as STARTED does: of a replay and the first exchange's STARTED, the one that
+// writes second sees the other's column, so one of them always revokes the session.
+@NamedQuery(
+    name = AuthorizationCode.REPLAYED,
+    query = "UPDATE AuthorizationCode c SET c.replayedAt = :now WHERE c.codeHash = :hash")
 @NamedQuery(
     name = AuthorizationCode.STARTED,
     query = "UPDATE AuthorizationCode c SET c.sessionId = :sessionId WHERE c.codeHash = :hash")
 public class AuthorizationCode {
 
   public static final String USE = "AuthorizationCode.use";
+  public static final String REPLAYED = "AuthorizationCode.replayed";
   public static final String STARTED = "AuthorizationCode.started";
 
   @Id
@@ -68,6 +75,9 @@ public class AuthorizationCode {
 
   @Column(name = "session_id")
   private String sessionId;
+
+  @Column(name = "replayed_at")
+  private Long replayedAt;
 
   protected AuthorizationCode() {}
 
@@ -140,6 +150,11 @@ public class AuthorizationCode {
    */
   public String credentialVersion() {
     return credentialVersion;
+  }
+
+  /** Whether the code came back after its first exchange. */
+  public boolean wasReplayed() {
+    return replayedAt != null;
   }
 
   public Instant authTime() {
