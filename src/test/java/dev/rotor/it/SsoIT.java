@@ -35,7 +35,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -218,6 +224,14 @@ class SsoIT {
             .send());
   }
 
+  /** A token error as RFC 6749 §5.2 says: 400 with {@code invalid_grant}. */
+  static void assertInvalidGrant(TokenResponse response, String what) {
+    assertThat(response.indicatesSuccess()).as("%s: refused", what).isFalse();
+    var error = response.toErrorResponse().getErrorObject();
+    assertThat(error.getHTTPStatusCode()).as("%s: status", what).isEqualTo(400);
+    assertThat(error.getCode()).as("%s: error", what).isEqualTo("invalid_grant");
+  }
+
   /** jose4j, from the JWK Set URL and the issuer alone, as an independent relying party would. */
   static JwtClaims verifyIdToken(String idToken, String clientId) throws Exception {
     JwtConsumer consumer =
@@ -375,6 +389,100 @@ class SsoIT {
       assertThat(refreshed.indicatesSuccess()).isFalse();
       Api.Reply events = api.get("admin/events?type=CODE_REPLAYED", Users.adminToken(api));
       assertThat(events.body()).contains("client " + ItServer.SPA);
+    }
+  }
+
+  @Test
+  void aCodeRacedByItsReplaysOpensOneSessionAndTheReplayRevokesIt() throws Exception {
+    String user = newUser(api, "sso-race");
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try (WebClient web = browser()) {
+      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
+      for (int trial = 1; trial <= 20; trial++) {
+        Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+        AuthorizationCode code = success(web.getPage(flow.url()), flow).getAuthorizationCode();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TokenResponse>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    assertThat(start.await(30, TimeUnit.SECONDS)).isTrue();
+                    return exchange(flow, code, flow.verifier());
+                  }));
+        }
+        start.countDown();
+        List<OIDCTokenResponse> won = new ArrayList<>();
+        for (Future<TokenResponse> answer : answers) {
+          TokenResponse response = answer.get(30, TimeUnit.SECONDS);
+          if (response.indicatesSuccess()) {
+            won.add((OIDCTokenResponse) response.toSuccessResponse());
+          } else {
+            assertInvalidGrant(response, "trial " + trial + ", a replay");
+          }
+        }
+        assertThat(won).as("trial %d: 200s", trial).hasSize(1);
+        assertInvalidGrant(refreshAsSpa(won.get(0)), "trial " + trial + ", the winner's refresh");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aCodeIssuedBeforeAPasswordChangeGetsNoTokens() throws Exception {
+    String user = newUser(api, "sso-code-password");
+    try (WebClient web = browser()) {
+      Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      AuthorizationCode code = signIn(web, flow, user);
+      String access = api.login(user, Users.PASSWORD).string("access_token");
+      Api.Reply changed =
+          api.putJson(
+              "users/me/password",
+              "{\"current_password\":\""
+                  + Users.PASSWORD
+                  + "\",\"new_password\":\"another correct horse battery\"}",
+              access);
+      assertThat(changed.status()).isEqualTo(204);
+
+      assertInvalidGrant(exchange(flow, code, flow.verifier()), "after the password change");
+    }
+  }
+
+  @Test
+  void aCodeIssuedBeforeALogoutGetsNoTokens() throws Exception {
+    String user = newUser(api, "sso-code-logout");
+    try (WebClient web = browser()) {
+      Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      AuthorizationCode code = signIn(web, flow, user);
+      HtmlPage confirm = web.getPage(ItServer.ISSUER + "/oauth2/logout?client_id=" + ItServer.SPA);
+      Page out =
+          ((HtmlForm) confirm.getHtmlElementById("logout")).getButtonByName("action").click();
+      assertThat(out.getWebResponse().getWebRequest().getHttpMethod()).isEqualTo(HttpMethod.POST);
+      assertThat(status(out)).isEqualTo(200);
+
+      assertInvalidGrant(exchange(flow, code, flow.verifier()), "after the logout");
+    }
+  }
+
+  @Test
+  void aCodeIssuedBeforeTheUserWasDisabledGetsNoTokensEvenOnceReEnabled() throws Exception {
+    String user = Users.unique("sso-code-disabled");
+    Api.Reply registered = api.register(user, Users.PASSWORD);
+    String admin = Users.adminToken(api);
+    try (WebClient web = browser()) {
+      Flow first = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      AuthorizationCode whileDisabled = signIn(web, first, user);
+      Flow second = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
+      AuthorizationCode afterwards =
+          success(web.getPage(second.url()), second).getAuthorizationCode();
+      String path = "admin/users/" + registered.string("id");
+      assertThat(api.patchJson(path, "{\"enabled\":false}", admin).status()).isEqualTo(200);
+
+      assertInvalidGrant(exchange(first, whileDisabled, first.verifier()), "while disabled");
+
+      assertThat(api.patchJson(path, "{\"enabled\":true}", admin).status()).isEqualTo(200);
+      assertInvalidGrant(exchange(second, afterwards, second.verifier()), "once enabled again");
     }
   }
 

@@ -47,6 +47,7 @@ public class AuthorizationCodes {
             request.scope(),
             signedIn.sessionId(),
             signedIn.user().id(),
+            signedIn.user().credentialVersion(),
             signedIn.authTime(),
             now,
             now.plus(LIFETIME)));
@@ -55,22 +56,27 @@ public class AuthorizationCodes {
 
   /**
    * Marks the code used, in a transaction of its own so that a second exchange sees it at once;
-   * empty for a value that never was a code.
+   * empty for a value that never was a code. A code already used is marked replayed in the same
+   * transaction, under the row lock, before its session is read: see {@link #started}.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Optional<Spent> spend(String code, Instant now) {
     String hash = SecretTokens.hash(code);
-    AuthorizationCode found = em.find(AuthorizationCode.class, hash);
-    if (found == null) {
+    boolean first = update(AuthorizationCode.USE, hash, now) > 0;
+    if (!first && update(AuthorizationCode.REPLAYED, hash, now) == 0) {
       return Optional.empty();
     }
-    boolean first =
-        em.createNamedQuery(AuthorizationCode.USE)
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("hash", hash)
-                .executeUpdate()
-            > 0;
-    return Optional.of(new Spent(found, first));
+    // Read after the update, never before: a replay must see the session id that the first
+    // exchange recorded before this transaction got the row.
+    return Optional.ofNullable(em.find(AuthorizationCode.class, hash))
+        .map(found -> new Spent(found, first));
+  }
+
+  private int update(String query, String hash, Instant now) {
+    return em.createNamedQuery(query)
+        .setParameter("now", now.toEpochMilli())
+        .setParameter("hash", hash)
+        .executeUpdate();
   }
 
   /**
@@ -91,12 +97,22 @@ public class AuthorizationCodes {
         "client " + code.clientId());
   }
 
-  /** Remembers the token session a code started, to revoke it if the code comes back. */
+  /**
+   * Remembers the token session a code started, to revoke it if the code comes back; revokes it at
+   * once if the code came back already. A replay that raced this exchange read the code before this
+   * session id was there, so it revoked nothing: either it wrote the row first (and this sees
+   * {@code replayed_at}) or it writes it after this commits (and sees the session id).
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void started(String code, String sessionId) {
+  public void started(String code, String sessionId, Origin origin) {
+    String hash = SecretTokens.hash(code);
     em.createNamedQuery(AuthorizationCode.STARTED)
         .setParameter("sessionId", sessionId)
-        .setParameter("hash", SecretTokens.hash(code))
+        .setParameter("hash", hash)
         .executeUpdate();
+    AuthorizationCode found = em.find(AuthorizationCode.class, hash);
+    if (found != null && found.wasReplayed()) {
+      revocation.revokeOwn(found.userId(), sessionId, "code-replay", origin);
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.rotor.oauth.entity.AuthorizationCode;
 import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.SessionStart;
 import dev.rotor.sessions.control.TokenPair;
+import dev.rotor.sso.control.BrowserSessions;
 import dev.rotor.users.control.Accounts;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,12 @@ public class CodeExchange {
 
   @Inject Accounts accounts;
 
+  @Inject BrowserSessions browserSessions;
+
   @Inject AccessTokenIssuer issuer;
+
+  private static final String SIGN_IN_ENDED =
+      "The sign-in that issued the code has ended, or the password changed since.";
 
   /** The token pair, and the ID token (null without scope openid). */
   public record Exchanged(TokenPair pair, String idToken) {}
@@ -58,16 +64,30 @@ public class CodeExchange {
     if (!pkceHolds(bound.codeChallenge(), verifier)) {
       throw invalidGrant("The code_verifier does not match the code_challenge.");
     }
+    // A code is worth no more than the sign-in that issued it: once the browser session ends
+    // (logout, password change, disable) or the password changes, a code held by someone else
+    // must not open a session.
+    if (!browserSessions.isAlive(bound.browserSessionId(), now)) {
+      throw invalidGrant(SIGN_IN_ENDED);
+    }
     User user =
         accounts
             .byId(bound.userId())
             .filter(User::isEnabled)
             .orElseThrow(() -> invalidGrant("The user can no longer sign in."));
+    if (bound.credentialVersion() == null
+        || !bound.credentialVersion().equals(user.credentialVersion())) {
+      throw invalidGrant(SIGN_IN_ENDED);
+    }
     TokenPair pair;
     try {
+      // The hash just read is the one the code was issued under; the session opens only if it is
+      // still the account's when the session is written, so a password change racing this
+      // exchange either comes first (no session) or revokes this one with the others.
       pair =
           sessionStart.open(
-              new SessionStart.Authenticated(user.id(), user.username(), user.roles(), null),
+              new SessionStart.Authenticated(
+                  user.id(), user.username(), user.roles(), user.passwordHash()),
               client.id(),
               bound.scope(),
               origin,
@@ -75,7 +95,7 @@ public class CodeExchange {
     } catch (AccountChangedMeanwhile e) {
       throw invalidGrant("The user can no longer sign in.");
     }
-    codes.started(code, pair.sessionId());
+    codes.started(code, pair.sessionId(), origin);
     String idToken = null;
     if (AuthorizationRequest.hasScope(bound.scope(), AuthorizationRequest.OPENID)) {
       idToken =

@@ -6,11 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * An authorization code (RFC 6749 §4.1), known only by its SHA-256, bound to its client, redirect
- * URI, PKCE challenge, nonce, scope and browser session. {@link #USE} spends it exactly once: of
- * two concurrent exchanges only one wins.
+ * URI, PKCE challenge, nonce, scope, browser session and the user's credential version. {@link
+ * #USE} spends it exactly once: of two concurrent exchanges only one wins; the losers mark it
+ * {@link #REPLAYED}.
  */
 @Entity
 @Table(name = "authorization_code")
@@ -19,12 +21,18 @@ import java.time.Instant;
     query =
         "UPDATE AuthorizationCode c SET c.usedAt = :now WHERE c.codeHash = :hash"
             + " AND c.usedAt IS NULL")
+// Takes the row lock, as STARTED does: of a replay and the first exchange's STARTED, the one that
+// writes second sees the other's column, so one of them always revokes the session.
+@NamedQuery(
+    name = AuthorizationCode.REPLAYED,
+    query = "UPDATE AuthorizationCode c SET c.replayedAt = :now WHERE c.codeHash = :hash")
 @NamedQuery(
     name = AuthorizationCode.STARTED,
     query = "UPDATE AuthorizationCode c SET c.sessionId = :sessionId WHERE c.codeHash = :hash")
 public class AuthorizationCode {
 
   public static final String USE = "AuthorizationCode.use";
+  public static final String REPLAYED = "AuthorizationCode.replayed";
   public static final String STARTED = "AuthorizationCode.started";
 
   @Id
@@ -50,6 +58,9 @@ public class AuthorizationCode {
   @Column(name = "user_id")
   private String userId;
 
+  @Column(name = "credential_version")
+  private String credentialVersion;
+
   @Column(name = "auth_time")
   private long authTime;
 
@@ -65,6 +76,9 @@ public class AuthorizationCode {
   @Column(name = "session_id")
   private String sessionId;
 
+  @Column(name = "replayed_at")
+  private Long replayedAt;
+
   protected AuthorizationCode() {}
 
   public AuthorizationCode(
@@ -76,6 +90,7 @@ public class AuthorizationCode {
       String scope,
       String browserSessionId,
       String userId,
+      String credentialVersion,
       Instant authTime,
       Instant now,
       Instant expiresAt) {
@@ -87,6 +102,7 @@ public class AuthorizationCode {
     this.scope = scope;
     this.browserSessionId = browserSessionId;
     this.userId = userId;
+    this.credentialVersion = Objects.requireNonNull(credentialVersion);
     this.authTime = authTime.toEpochMilli();
     this.createdAt = now.toEpochMilli();
     this.expiresAt = expiresAt.toEpochMilli();
@@ -126,6 +142,19 @@ public class AuthorizationCode {
 
   public String userId() {
     return userId;
+  }
+
+  /**
+   * The user's credential version when the code was issued; null only for codes stored before it
+   * was recorded.
+   */
+  public String credentialVersion() {
+    return credentialVersion;
+  }
+
+  /** Whether the code came back after its first exchange. */
+  public boolean wasReplayed() {
+    return replayedAt != null;
   }
 
   public Instant authTime() {

@@ -81,6 +81,15 @@ public class BrowserSessions {
                         }));
   }
 
+  /**
+   * Whether the session is still alive (not ended, within its lifetimes); read without touching it,
+   * so asking does not keep it alive.
+   */
+  public boolean isAlive(String sessionId, Instant now) {
+    BrowserSession session = em.find(BrowserSession.class, sessionId);
+    return session != null && session.isAlive(now, settings.idleTtl());
+  }
+
   /** Logout: ends the session of this cookie, if it is one. */
   @Transactional
   public Optional<SignedIn> end(String cookieValue, Origin origin) {

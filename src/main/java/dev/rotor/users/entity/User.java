@@ -5,8 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -111,6 +115,22 @@ public class User {
 
   public String passwordHash() {
     return passwordHash;
+  }
+
+  /**
+   * A value that changes with every password change (each hash has a new salt) and tells nothing
+   * about the password: the SHA-256 of the hash, base64url. What outlives a sign-in (an
+   * authorization code) keeps this, not a copy of the hash.
+   */
+  public String credentialVersion() {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   public Set<String> roles() {

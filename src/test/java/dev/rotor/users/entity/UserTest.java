@@ -45,4 +45,19 @@ class UserTest {
     assertThatThrownBy(() -> new User("bob", "hash", Set.of(), Instant.EPOCH))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theCredentialVersionChangesWithThePasswordAndIsNotTheHash() {
+    String hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
+    User user = new User("carol", hash, Set.of("user"), Instant.EPOCH);
+    String before = user.credentialVersion();
+
+    assertThat(before).hasSize(43).doesNotContain("argon2").isNotEqualTo(hash);
+    assertThat(new User("dave", hash, Set.of("user"), Instant.EPOCH).credentialVersion())
+        .as("a digest of the hash alone")
+        .isEqualTo(before);
+
+    user.changePasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$aGFzaA");
+    assertThat(user.credentialVersion()).isNotEqualTo(before);
+  }
 }
