@@ -8,6 +8,7 @@ import dev.rotor.configuration.IssuerSettings;
 import dev.rotor.oauth.control.AuthorizationCodes;
 import dev.rotor.oauth.control.AuthorizationError;
 import dev.rotor.oauth.control.AuthorizationRequest;
+import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sso.control.BrowserSessions;
 import dev.rotor.sso.control.BrowserSessions.SignedIn;
 import dev.rotor.sso.control.Consents;
@@ -205,7 +206,12 @@ public class AuthorizeResource {
     if (user == null) {
       return loginPage(request, csrf, username, BAD_CREDENTIALS);
     }
-    var started = browserSessions.start(user, origin);
+    BrowserSessions.Started started;
+    try {
+      started = browserSessions.start(user, check.checkedHash(), origin);
+    } catch (AccountChangedMeanwhile e) {
+      return loginPage(request, csrf, username, BAD_CREDENTIALS);
+    }
     // A new CSRF nonce with every sign-in: a token seen before it is worth nothing after.
     String freshCsrf = cookies.newCsrfCookie();
     audit.record(

@@ -4,6 +4,7 @@ import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.configuration.SsoSettings;
+import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.SecretTokens;
 import dev.rotor.sso.entity.BrowserSession;
 import dev.rotor.users.control.AccountLocked;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -44,8 +46,21 @@ public class BrowserSessions {
 
   @Inject Clock clock;
 
+  /**
+   * Starts a session for the user whose password hash {@code checkedHash} was just verified, or
+   * throws {@link AccountChangedMeanwhile} when, under the user's row lock, the account is gone,
+   * disabled or has another password: a sign-in racing a password change or a disable leaves no
+   * browser session behind (the change ends those it finds, and this one would come after).
+   */
   @Transactional
-  public Started start(User user, Origin origin) {
+  public Started start(User user, String checkedHash, Origin origin) {
+    User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_READ);
+    if (current == null
+        || !current.isEnabled()
+        || checkedHash == null
+        || !checkedHash.equals(current.passwordHash())) {
+      throw new AccountChangedMeanwhile();
+    }
     Instant now = clock.instant();
     String value = SecretTokens.mint();
     var session =
