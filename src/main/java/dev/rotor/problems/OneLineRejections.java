@@ -6,12 +6,13 @@ import java.util.logging.LogRecord;
 import java.util.regex.Pattern;
 
 /**
- * A java.util.logging filter for a server's logger that logs each credential it rejects with the
+ * A java.util.logging filter for a server's logger that logs each request it rejects with the
  * exception: Payara's MicroProfile JWT writes a stack trace of 40 to 60 lines for every forged
- * bearer token, so a stranger could fill the disk and bury real alarms. A record with an exception
- * becomes one line that names the innermost cause, and the same cause goes out at most once per
- * interval with the count of those not logged ({@link LogRateLimit}). Records without an exception
- * pass unchanged.
+ * bearer token, RESTEasy (WildFly) 73 for every unparsable header, so a stranger could fill the
+ * disk and bury real alarms. A record with an exception becomes one line that names the innermost
+ * cause, and the same cause goes out at most once per interval with the count of those not logged
+ * ({@link LogRateLimit}). Records without an exception, and those the logger logs for anything but
+ * a rejection, pass unchanged.
  *
  * <p>The cause's message can quote what the client sent (a header's JSON, a claim): it is cut to
  * printable ASCII, numbers and runs of base64url as long as a piece of a token are blanked, and it
@@ -26,15 +27,19 @@ final class OneLineRejections implements Filter {
   private static final Pattern UNPRINTABLE = Pattern.compile("[^\\x20-\\x7E]");
 
   private final String what;
+  private final String messageContains;
   private final LogRateLimit limit;
   private final Filter previous;
 
   /**
    * @param what what was rejected, as the line starts ("Rejected a bearer token")
+   * @param messageContains if not null, only records whose (unformatted) message contains it are
+   *     rejections; the logger's other records pass unchanged
    * @param previous the filter the logger had, still asked first; may be null
    */
-  OneLineRejections(String what, LogRateLimit limit, Filter previous) {
+  OneLineRejections(String what, String messageContains, LogRateLimit limit, Filter previous) {
     this.what = what;
+    this.messageContains = messageContains;
     this.limit = limit;
     this.previous = previous;
   }
@@ -49,7 +54,9 @@ final class OneLineRejections implements Filter {
       return false;
     }
     Throwable thrown = record.getThrown();
-    if (thrown == null) {
+    if (thrown == null
+        || messageContains != null
+            && (record.getMessage() == null || !record.getMessage().contains(messageContains))) {
       return true;
     }
     Optional<LogRateLimit.Line> line = limit.admit(cause(thrown));

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -30,13 +29,26 @@ public class QuietRejections implements ServletContextListener {
    */
   static final int MAX_CAUSES = 32;
 
-  /** The loggers, and what the records they log with an exception are about. */
-  static final Map<String, String> LOGGERS =
-      Map.of(
+  /**
+   * A server logger that logs client errors with their stack trace: which of its records are such
+   * errors (those whose message contains {@code messageContains}; null: every record with an
+   * exception), and what the line says was rejected.
+   */
+  record Guarded(String logger, String messageContains, String what) {}
+
+  static final List<Guarded> LOGGERS =
+      List.of(
           // Payara (Micro and Server): INFO "Exception trying to parse JWT token." and the stack
-          // trace, for every bearer token that fails to parse or verify.
-          "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore",
-          "Rejected a bearer token");
+          // trace, for every bearer token that fails to parse or verify; it logs nothing else.
+          new Guarded(
+              "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore",
+              null,
+              "Rejected a bearer token"),
+          // RESTEasy (WildFly): WARN "RESTEASY002130: Failed to parse request." and the stack
+          // trace, for a header it cannot parse (a Content-Type that is no media type). The same
+          // logger carries all of RESTEasy's messages, and the others stay as they are.
+          new Guarded(
+              "org.jboss.resteasy.resteasy_jaxrs.i18n", "RESTEASY002130", "Rejected a request"));
 
   @Inject Clock clock;
 
@@ -48,15 +60,17 @@ public class QuietRejections implements ServletContextListener {
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    LOGGERS.forEach(
-        (name, what) -> {
-          Logger logger = Logger.getLogger(name);
-          OneLineRejections filter =
-              new OneLineRejections(
-                  what, new LogRateLimit(clock, INTERVAL, MAX_CAUSES), logger.getFilter());
-          logger.setFilter(filter);
-          installed.add(new Installed(logger, filter));
-        });
+    for (Guarded guarded : LOGGERS) {
+      Logger logger = Logger.getLogger(guarded.logger());
+      OneLineRejections filter =
+          new OneLineRejections(
+              guarded.what(),
+              guarded.messageContains(),
+              new LogRateLimit(clock, INTERVAL, MAX_CAUSES),
+              logger.getFilter());
+      logger.setFilter(filter);
+      installed.add(new Installed(logger, filter));
+    }
   }
 
   /** The server's loggers outlive the WAR: they must not keep its classes. */

@@ -39,6 +39,7 @@ class OneLineRejectionsTest {
     logger.setFilter(
         new OneLineRejections(
             "Rejected a bearer token",
+            null,
             new LogRateLimit(clock, Duration.ofMinutes(1), 64),
             logger.getFilter()));
   }
@@ -104,6 +105,33 @@ class OneLineRejectionsTest {
     rejected("Invalid claim in " + token + "\r\n[2026-12-07] SEVERE forged line \u001b[31m");
     String message = published.get(0).getMessage();
     assertThat(message).doesNotContain("\r", "\n", "\u001b", "eyJ", "c2lnbmF0dXJl");
+  }
+
+  @Test
+  void onALoggerOfManyMessagesOnlyTheRejectionsAreShortened() {
+    Logger resteasy = Logger.getAnonymousLogger();
+    resteasy.setUseParentHandlers(false);
+    resteasy.addHandler(logger.getHandlers()[0]);
+    resteasy.setFilter(
+        new OneLineRejections(
+            "Rejected a request",
+            "RESTEASY002130",
+            new LogRateLimit(clock, Duration.ofMinutes(1), 64),
+            null));
+    for (int i = 0; i < 100; i++) {
+      resteasy.log(
+          Level.WARNING,
+          "RESTEASY002130: Failed to parse request.",
+          new IllegalArgumentException("RESTEASY003340: Failure parsing MediaType string: x"));
+    }
+    IllegalStateException bug = new IllegalStateException("a server-side failure");
+    resteasy.log(Level.SEVERE, "RESTEASY002025: Unknown exception while executing", bug);
+    assertThat(published).hasSize(2);
+    assertThat(published.get(0).getMessage())
+        .startsWith(
+            "Rejected a request: IllegalArgumentException: RESTEASY003340: Failure parsing"
+                + " MediaType string: x");
+    assertThat(published.get(1).getThrown()).isSameAs(bug);
   }
 
   @Test
