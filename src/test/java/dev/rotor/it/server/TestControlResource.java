@@ -30,7 +30,7 @@ import javax.sql.DataSource;
 
 /**
  * Test-only endpoints: move the server's clock; sign any claims with the real signing key; count
- * the rows of every table.
+ * the rows of every table; mark a point in the server's log.
  */
 @RequestScoped
 @Path("test")
@@ -83,6 +83,20 @@ public class TestControlResource {
   public void moveClock(String offset) {
     MovableClock.offset = Duration.parse(offset.trim());
   }
+
+  /**
+   * Writes the text to the server's log as one INFO line, so that a test reading the log knows when
+   * everything logged before it has been written.
+   */
+  @POST
+  @Path("log-marker")
+  @Consumes(MediaType.TEXT_PLAIN)
+  public void logMarker(String text) {
+    MARKERS.info(text.trim());
+  }
+
+  private static final java.util.logging.Logger MARKERS =
+      java.util.logging.Logger.getLogger("dev.rotor.it.server.LogMarker");
 
   @POST
   @Path("sign")

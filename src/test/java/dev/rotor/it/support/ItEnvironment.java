@@ -31,7 +31,7 @@ public class ItEnvironment implements LauncherSessionListener {
     switch (ItServer.kind()) {
       case "wildfly" -> prepareWildFly();
       case "payara-server" -> startPayaraServer();
-      default -> {}
+      default -> logFolder();
     }
   }
 
@@ -39,6 +39,15 @@ public class ItEnvironment implements LauncherSessionListener {
   public void launcherSessionClosed(LauncherSession session) {
     if (payaraServer != null) {
       payaraServer.close();
+    }
+  }
+
+  /** Payara Micro's log file (arquillian.xml) goes there, and its file handler makes no folder. */
+  private static void logFolder() {
+    try {
+      Files.createDirectories(ItDatabase.dataDir("logs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
