@@ -16,7 +16,7 @@ import java.util.Enumeration;
  * set to accept more than this (Payara's HTTP listener through the pre-boot commands; WildFly's
  * Undertow takes 1 MiB and 200 fields by default), so that this WAR answers instead of the
  * container, which would close the connection with a bare 400; beyond the server's own limit it
- * still does (README, Errors).
+ * still does (docs/platform-notes.md).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HeaderSizeLimit extends HttpFilter {

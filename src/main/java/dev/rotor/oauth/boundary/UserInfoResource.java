@@ -77,7 +77,7 @@ public class UserInfoResource {
 
   /**
    * RFC 6750 §3: the error is in {@code WWW-Authenticate}; the body says the same as a problem, so
-   * that no 4xx of Rotor's is empty (README, Errors).
+   * that no 4xx of Rotor's is empty (docs/errors.md).
    */
   private static Response refused(int status, String title, String detail, String challenge) {
     return Response.fromResponse(Problems.response(status, title, detail))

@@ -134,7 +134,7 @@ public class AuthResource {
 
   /**
    * The refresh token, or 401 when it is missing or blank: no token is a credential the client
-   * lacks, as the README's contract says, not a malformed request (a missing body still is).
+   * lacks, as docs/errors.md says, not a malformed request (a missing body still is).
    */
   private static String presented(RefreshRequest body) {
     String token = body.refreshToken();
