@@ -401,7 +401,7 @@ class BadInputIT {
   /**
    * A NUL byte in the path never reaches a resource. WildFly passes it to the WAR (a 404 or 405
    * problem); Payara's Grizzly refuses it before any WAR code runs, with a bare {@code 400 Invalid
-   * URI} that no setting changes (README, Errors). Either way: no 5xx, no HTML page.
+   * URI} that no setting changes (docs/platform-notes.md). Either way: no 5xx, no HTML page.
    */
   @ParameterizedTest
   @ValueSource(strings = {"/sessions/%00", "/admin/users/%00", "/%00", "/oauth2/token/%00"})

@@ -51,7 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * operation's documented format (problem details for the API, RFC 6749 error JSON on the OAuth
  * endpoints, a page or a redirect on the browser endpoints, a Bearer challenge on UserInfo); never
  * an empty 4xx, a container page or a stack trace. The documented exceptions are what the server
- * answers before any WAR code runs (README, Errors): Payara's bare {@code 400} for a path that
+ * answers before any WAR code runs (docs/platform-notes.md): Payara's bare {@code 400} for a path that
  * decodes to a NUL byte or a backslash, or headers over its listener's limit, and its empty {@code
  * 200} for a malformed path escape; WildFly's bare {@code 400} for a malformed escape anywhere in
  * the request target.
@@ -60,7 +60,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that reaches a password check (login, the browser login form, registration, password change) may
  * add rows to the throttle counters ({@code account_throttle}, {@code address_throttle}) and audit
  * events of the rejection kinds {@code LOGIN_FAILED} and {@code LOGIN_THROTTLED}, and nothing else;
- * that is the brute-force defence at work (README, Security). The test WAR counts every table's
+ * that is the brute-force defence at work (docs/security.md). The test WAR counts every table's
  * rows around each case in the server ({@link RowChangeRecorder}), so the check costs no extra
  * round trip; the counts of the cases that changed any are fetched once per operation.
  *
@@ -84,7 +84,7 @@ class FuzzIT {
 
   private static final System.Logger LOG = System.getLogger(FuzzIT.class.getName());
 
-  /** The operations that check a password, behind the brute-force defence (README, Security). */
+  /** The operations that check a password, behind the brute-force defence (docs/security.md). */
   static final Set<String> PASSWORD_CHECKS =
       Set.of(
           "POST /auth/login",
@@ -99,7 +99,7 @@ class FuzzIT {
   static final Set<String> THROTTLE_TABLES =
       Set.of("account_throttle", "address_throttle", "trusted_source");
 
-  /** Client errors any operation may answer (README, Errors; 431 for oversized headers). */
+  /** Client errors any operation may answer (docs/errors.md; 431 for oversized headers). */
   static final Set<Integer> GENERAL_ERRORS =
       Set.of(400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 431);
 
@@ -415,7 +415,7 @@ class FuzzIT {
       }
       case OAUTH -> {
         // A bearer token refused before the endpoint (introspection takes admin tokens) is a
-        // challenge, problem details with WWW-Authenticate: Bearer (README, Errors).
+        // challenge, problem details with WWW-Authenticate: Bearer (docs/errors.md).
         if (!oauth && !(problem && challenged && (status == 401 || status == 403))) {
           wrong.add("not OAuth error JSON");
         }
@@ -476,7 +476,7 @@ class FuzzIT {
    * Payara's HTTP listener refuses a path that decodes to NUL, a backslash or bytes that are not
    * UTF-8, or that has an encoded slash ({@code %2F}), a header value with bytes outside visible
    * ASCII (RFC 9110 §5.5), and a request line and headers over its 64 KiB, with a bare 400 before
-   * any WAR code runs (README, Errors): documented, and only there.
+   * any WAR code runs (docs/platform-notes.md): documented, and only there.
    */
   static boolean isPayaraBareRefusal(Case c, FuzzHttp.Reply reply) {
     if (!ItServer.kind().startsWith("payara") || reply.status() != 400 || !reply.body().isEmpty()) {
@@ -529,7 +529,7 @@ class FuzzIT {
    * {@code %}) or ending in a dot segment ({@code /admin/users/..}) with an empty 200 before any
    * WAR code runs (Grizzly's URI decoder throws, CoyoteAdapter logs and swallows it): a known
    * server defect, tolerated here only there, only for such a path, and only as an empty answer
-   * (README, Errors).
+   * (docs/platform-notes.md).
    */
   static boolean isPayaraMalformedEscape(Case c, FuzzHttp.Reply reply) {
     String path = c.request().target().split("\\?", 2)[0];
@@ -542,7 +542,7 @@ class FuzzIT {
   /**
    * Undertow's request parser (WildFly) refuses a request target, path or query, with a malformed
    * percent escape ({@code %ZZ}, a lone {@code %}) with a bare 400 and closes the connection,
-   * before any WAR code runs (README, Errors): tolerated only there, only for such a target.
+   * before any WAR code runs (docs/platform-notes.md): tolerated only there, only for such a target.
    */
   static boolean isUndertowMalformedEscape(Case c, FuzzHttp.Reply reply) {
     return ItServer.kind().equals("wildfly")
