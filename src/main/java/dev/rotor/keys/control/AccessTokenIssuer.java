@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The one class that signs: access tokens (MicroProfile JWT 2.1 claims, RFC 9068 where it can) and
- * OpenID Connect ID tokens, with the current key.
+ * The one class that signs: access tokens (MicroProfile JWT 2.1 claims, RFC 9068 where it can), and
+ * the claim sets other components make (ID tokens), with the current key.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
@@ -64,40 +64,9 @@ public class AccessTokenIssuer {
     return new AccessToken(sign(claims, keys.signing(now)), expiresAt);
   }
 
-  /**
-   * Who signed in, for a client's ID token (OpenID Connect Core §2): {@code browserSessionId} is
-   * the single sign-on session ({@code sid}); {@code username} is null without scope profile;
-   * {@code roles} become {@code groups}, as in access tokens (Jakarta Security's OpenID client maps
-   * them to its caller's groups).
-   */
-  public record Identity(
-      String userId,
-      String clientId,
-      String nonce,
-      Instant authTime,
-      String browserSessionId,
-      String username,
-      Set<String> roles) {}
-
-  public String idToken(Identity identity, Instant now) {
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .issuer(settings.issuer())
-            .subject(identity.userId())
-            .audience(identity.clientId())
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(lifetimes.accessToken())))
-            .claim("auth_time", identity.authTime().getEpochSecond())
-            .claim("sid", identity.browserSessionId())
-            .claim("azp", identity.clientId())
-            .claim("groups", List.copyOf(identity.roles()));
-    if (identity.nonce() != null) {
-      claims.claim("nonce", identity.nonce());
-    }
-    if (identity.username() != null) {
-      claims.claim("preferred_username", identity.username());
-    }
-    return sign(claims.build(), keys.signing(now));
+  /** Signs a claim set with the key that signs at {@code now}: what other tokens are made with. */
+  public String sign(JWTClaimsSet claims, Instant now) {
+    return sign(claims, keys.signing(now));
   }
 
   /** Signs any claim set with the key that signs now; also what tests use to forge edge cases. */

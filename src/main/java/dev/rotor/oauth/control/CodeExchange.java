@@ -2,7 +2,6 @@ package dev.rotor.oauth.control;
 
 import dev.rotor.audit.control.Origin;
 import dev.rotor.clients.control.Client;
-import dev.rotor.keys.control.AccessTokenIssuer;
 import dev.rotor.oauth.entity.AuthorizationCode;
 import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.SessionStart;
@@ -36,7 +35,7 @@ public class CodeExchange {
 
   @Inject BrowserSessions browserSessions;
 
-  @Inject AccessTokenIssuer issuer;
+  @Inject IdTokens idTokens;
 
   private static final String SIGN_IN_ENDED =
       "The sign-in that issued the code has ended, or the password changed since.";
@@ -99,8 +98,8 @@ public class CodeExchange {
     String idToken = null;
     if (AuthorizationRequest.hasScope(bound.scope(), AuthorizationRequest.OPENID)) {
       idToken =
-          issuer.idToken(
-              new AccessTokenIssuer.Identity(
+          idTokens.issue(
+              new IdTokens.Identity(
                   user.id(),
                   client.id(),
                   bound.nonce(),
