@@ -22,24 +22,55 @@ public class AuditLog {
 
   @Inject Clock clock;
 
-  @Transactional
-  public void record(
+  /**
+   * One event to record: what happened and from where, then who, which session and why as far as
+   * they are known, and when (the request's instant; the clock's when not given).
+   */
+  public record Entry(
       AuditEvent.Type type,
+      Origin origin,
       String userId,
       String username,
       String sessionId,
-      Origin origin,
-      String reason) {
+      String reason,
+      Instant at) {
+
+    public static Entry of(AuditEvent.Type type, Origin origin) {
+      return new Entry(type, origin, null, null, null, null, null);
+    }
+
+    /** The account concerned: its id and name, either null when not known. */
+    public Entry user(String id, String name) {
+      return new Entry(type, origin, id, name, sessionId, reason, at);
+    }
+
+    public Entry session(String id) {
+      return new Entry(type, origin, userId, username, id, reason, at);
+    }
+
+    /** Why, in words for an admin: never a secret. */
+    public Entry reason(String text) {
+      return new Entry(type, origin, userId, username, sessionId, text, at);
+    }
+
+    /** When, as the request that records it saw the time. */
+    public Entry at(Instant instant) {
+      return new Entry(type, origin, userId, username, sessionId, reason, instant);
+    }
+  }
+
+  @Transactional
+  public void record(Entry entry) {
     em.persist(
         new AuditEvent(
-            clock.instant(),
-            type,
-            userId,
-            username,
-            sessionId,
-            origin.address(),
-            origin.userAgent(),
-            reason));
+            entry.at() != null ? entry.at() : clock.instant(),
+            entry.type(),
+            entry.userId(),
+            entry.username(),
+            entry.sessionId(),
+            entry.origin().address(),
+            entry.origin().userAgent(),
+            entry.reason()));
   }
 
   /** A filter over the log; null fields do not filter. */

@@ -38,12 +38,9 @@ public class KeysResource {
   public Rotated rotate() {
     var key = keys.rotate("on demand");
     audit.record(
-        AuditEvent.Type.ADMIN_ACTION,
-        token.getSubject(),
-        token.getName(),
-        null,
-        origin,
-        "rotated signing keys: " + key.kid());
+        AuditLog.Entry.of(AuditEvent.Type.ADMIN_ACTION, origin)
+            .user(token.getSubject(), token.getName())
+            .reason("rotated signing keys: " + key.kid()));
     return new Rotated(key.kid(), key.activatesAt());
   }
 }

@@ -194,12 +194,9 @@ public class AuthorizeResource {
     }
     if (!check.valid()) {
       audit.record(
-          AuditEvent.Type.LOGIN_FAILED,
-          check.userId(),
-          check.auditedName(),
-          null,
-          origin,
-          check.reason() + " (login form, client " + request.client().id() + ")");
+          AuditLog.Entry.of(AuditEvent.Type.LOGIN_FAILED, origin)
+              .user(check.userId(), check.auditedName())
+              .reason(check.reason() + " (login form, client " + request.client().id() + ")"));
       return loginPage(request, csrf, username, BAD_CREDENTIALS);
     }
     var user = accounts.byId(check.userId()).orElse(null);
@@ -215,12 +212,9 @@ public class AuthorizeResource {
     // A new CSRF nonce with every sign-in: a token seen before it is worth nothing after.
     String freshCsrf = cookies.newCsrfCookie();
     audit.record(
-        AuditEvent.Type.LOGIN_SUCCEEDED,
-        user.id(),
-        user.username(),
-        null,
-        origin,
-        "password, login form, client " + request.client().id());
+        AuditLog.Entry.of(AuditEvent.Type.LOGIN_SUCCEEDED, origin)
+            .user(user.id(), user.username())
+            .reason("password, login form, client " + request.client().id()));
     Response next =
         proceed(request, started.signedIn(), true, freshCsrf, Response.Status.SEE_OTHER);
     var answer =
@@ -276,12 +270,9 @@ public class AuthorizeResource {
     String code = codes.issue(request, signedIn, now);
     if (!viaPassword) {
       audit.record(
-          AuditEvent.Type.SSO_LOGIN,
-          signedIn.user().id(),
-          signedIn.user().username(),
-          null,
-          origin,
-          "single sign-on, client " + request.client().id());
+          AuditLog.Entry.of(AuditEvent.Type.SSO_LOGIN, origin)
+              .user(signedIn.user().id(), signedIn.user().username())
+              .reason("single sign-on, client " + request.client().id()));
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("code", code);

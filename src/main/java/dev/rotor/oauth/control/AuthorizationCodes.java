@@ -89,12 +89,10 @@ public class AuthorizationCodes {
       revocation.revokeOwn(code.userId(), code.sessionId(), "code-replay", origin);
     }
     audit.record(
-        AuditEvent.Type.CODE_REPLAYED,
-        code.userId(),
-        null,
-        code.sessionId(),
-        origin,
-        "client " + code.clientId());
+        AuditLog.Entry.of(AuditEvent.Type.CODE_REPLAYED, origin)
+            .user(code.userId(), null)
+            .session(code.sessionId())
+            .reason("client " + code.clientId()));
   }
 
   /**

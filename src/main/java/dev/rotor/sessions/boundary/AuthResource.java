@@ -67,12 +67,9 @@ public class AuthResource {
             callerOrigin.current());
     if (!check.valid()) {
       audit.record(
-          AuditEvent.Type.LOGIN_FAILED,
-          check.userId(),
-          check.auditedName(),
-          null,
-          callerOrigin.current(),
-          check.reason());
+          AuditLog.Entry.of(AuditEvent.Type.LOGIN_FAILED, callerOrigin.current())
+              .user(check.userId(), check.auditedName())
+              .reason(check.reason()));
       throw new ProblemException(401, "Unauthorized", "Invalid username or password.");
     }
     Instant now = clock.instant();

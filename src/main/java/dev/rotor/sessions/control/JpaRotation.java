@@ -74,7 +74,11 @@ public class JpaRotation {
     }
     session.touch(now);
     var user = session.user();
-    audit.record(AuditEvent.Type.REFRESHED, user.id(), user.username(), session.id(), origin, null);
+    audit.record(
+        AuditLog.Entry.of(AuditEvent.Type.REFRESHED, origin)
+            .user(user.id(), user.username())
+            .session(session.id())
+            .at(now));
     return pairs.next(session, user, accessScope, now);
   }
 

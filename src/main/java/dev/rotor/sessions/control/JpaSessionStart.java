@@ -51,12 +51,10 @@ public class JpaSessionStart {
         session.issueRefreshToken(
             opening.refreshTokenHash(), opening.now(), lifetimes.refreshIdle()));
     audit.record(
-        AuditEvent.Type.LOGIN_SUCCEEDED,
-        who.userId(),
-        who.username(),
-        session.id(),
-        opening.origin(),
-        null);
+        AuditLog.Entry.of(AuditEvent.Type.LOGIN_SUCCEEDED, opening.origin())
+            .user(who.userId(), who.username())
+            .session(session.id())
+            .at(opening.now()));
     return session.id();
   }
 }

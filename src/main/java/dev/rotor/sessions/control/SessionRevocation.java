@@ -59,7 +59,12 @@ public class SessionRevocation {
             > 0;
     if (revoked) {
       var user = session.user();
-      audit.record(ending.event, user.id(), user.username(), session.id(), origin, note);
+      audit.record(
+          AuditLog.Entry.of(ending.event, origin)
+              .user(user.id(), user.username())
+              .session(session.id())
+              .reason(note)
+              .at(now));
     }
     return revoked;
   }
@@ -84,7 +89,11 @@ public class SessionRevocation {
             .setParameter("userId", userId)
             .executeUpdate();
     if (revoked > 0) {
-      audit.record(AuditEvent.Type.SESSION_REVOKED, userId, null, sessionId, origin, reason);
+      audit.record(
+          AuditLog.Entry.of(AuditEvent.Type.SESSION_REVOKED, origin)
+              .user(userId, null)
+              .session(sessionId)
+              .reason(reason));
     }
     return revoked > 0;
   }
@@ -103,12 +112,9 @@ public class SessionRevocation {
             .executeUpdate();
     if (revoked > 0) {
       audit.record(
-          AuditEvent.Type.SESSION_REVOKED,
-          userId,
-          null,
-          null,
-          origin,
-          reason + " (" + revoked + ")");
+          AuditLog.Entry.of(AuditEvent.Type.SESSION_REVOKED, origin)
+              .user(userId, null)
+              .reason(reason + " (" + revoked + ")"));
     }
     return revoked;
   }

@@ -113,12 +113,9 @@ public class BrowserSessions {
         s -> {
           endById(s.sessionId());
           audit.record(
-              AuditEvent.Type.SSO_LOGOUT,
-              s.user().id(),
-              s.user().username(),
-              null,
-              origin,
-              "browser session ended");
+              AuditLog.Entry.of(AuditEvent.Type.SSO_LOGOUT, origin)
+                  .user(s.user().id(), s.user().username())
+                  .reason("browser session ended"));
         });
     return signedIn;
   }

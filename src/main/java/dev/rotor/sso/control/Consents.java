@@ -38,12 +38,9 @@ public class Consents {
             c -> c.widen(scopes, now),
             () -> em.persist(new Consent(user.id(), clientId, scopes, now)));
     audit.record(
-        AuditEvent.Type.CONSENT_GIVEN,
-        user.id(),
-        user.username(),
-        null,
-        origin,
-        "client " + clientId + ": " + String.join(" ", scopes));
+        AuditLog.Entry.of(AuditEvent.Type.CONSENT_GIVEN, origin)
+            .user(user.id(), user.username())
+            .reason("client " + clientId + ": " + String.join(" ", scopes)));
   }
 
   private Optional<Consent> of(String userId, String clientId) {

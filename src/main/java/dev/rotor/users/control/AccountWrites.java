@@ -37,7 +37,8 @@ public class AccountWrites {
     em.persist(user);
     em.flush();
     if (event != null) {
-      audit.record(event, user.id(), user.username(), null, origin, reason);
+      audit.record(
+          AuditLog.Entry.of(event, origin).user(user.id(), user.username()).reason(reason));
     }
     return user;
   }
@@ -56,12 +57,9 @@ public class AccountWrites {
           409, "Conflict", "The password changed meanwhile; check the current one again.");
     }
     audit.record(
-        AuditEvent.Type.PASSWORD_CHANGED,
-        checked.id(),
-        checked.username(),
-        keepSessionId,
-        origin,
-        null);
+        AuditLog.Entry.of(AuditEvent.Type.PASSWORD_CHANGED, origin)
+            .user(checked.id(), checked.username())
+            .session(keepSessionId));
     passwordChanged.fire(new PasswordChanged(checked.id(), keepSessionId, origin));
   }
 }

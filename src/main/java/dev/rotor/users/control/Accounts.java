@@ -186,7 +186,10 @@ public class Accounts {
   }
 
   private void auditAdmin(User user, String what, Origin origin) {
-    audit.record(AuditEvent.Type.ADMIN_ACTION, user.id(), user.username(), null, origin, what);
+    audit.record(
+        AuditLog.Entry.of(AuditEvent.Type.ADMIN_ACTION, origin)
+            .user(user.id(), user.username())
+            .reason(what));
   }
 
   public Optional<User> find(String username) {

@@ -194,7 +194,9 @@ public class LoginThrottle {
 
   private void throttled(String username, Origin origin, String reason) {
     audit.record(
-        AuditEvent.Type.LOGIN_THROTTLED, null, auditedName(username), null, origin, reason);
+        AuditLog.Entry.of(AuditEvent.Type.LOGIN_THROTTLED, origin)
+            .user(null, auditedName(username))
+            .reason(reason));
   }
 
   /**
