@@ -51,10 +51,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * operation's documented format (problem details for the API, RFC 6749 error JSON on the OAuth
  * endpoints, a page or a redirect on the browser endpoints, a Bearer challenge on UserInfo); never
  * an empty 4xx, a container page or a stack trace. The documented exceptions are what the server
- * answers before any WAR code runs (docs/platform-notes.md): Payara's bare {@code 400} for a path that
- * decodes to a NUL byte or a backslash, or headers over its listener's limit, and its empty {@code
- * 200} for a malformed path escape; WildFly's bare {@code 400} for a malformed escape anywhere in
- * the request target.
+ * answers before any WAR code runs (docs/platform-notes.md): Payara's bare {@code 400} for a path
+ * that decodes to a NUL byte or a backslash, or headers over its listener's limit, and its empty
+ * {@code 200} for a malformed path escape; WildFly's bare {@code 400} for a malformed escape
+ * anywhere in the request target.
  *
  * <p>A rejected request (4xx) changes no table's row count, with one explicit exception: a request
  * that reaches a password check (login, the browser login form, registration, password change) may
@@ -542,7 +542,8 @@ class FuzzIT {
   /**
    * Undertow's request parser (WildFly) refuses a request target, path or query, with a malformed
    * percent escape ({@code %ZZ}, a lone {@code %}) with a bare 400 and closes the connection,
-   * before any WAR code runs (docs/platform-notes.md): tolerated only there, only for such a target.
+   * before any WAR code runs (docs/platform-notes.md): tolerated only there, only for such a
+   * target.
    */
   static boolean isUndertowMalformedEscape(Case c, FuzzHttp.Reply reply) {
     return ItServer.kind().equals("wildfly")
