@@ -104,6 +104,7 @@ final class ComponentRules {
         .definedBy(
             component("audit"),
             component("problems"),
+            component("security"),
             component("configuration"),
             component("persistence"),
             component("metrics"))
@@ -128,6 +129,7 @@ final class ComponentRules {
         .resideInAnyPackage(
             component("audit"),
             component("problems"),
+            component("security"),
             component("configuration"),
             component("persistence"),
             component("metrics"))

@@ -1,4 +1,4 @@
-package dev.rotor;
+package dev.rotor.security;
 
 /** The roles Rotor knows; they travel in the access token's {@code groups} claim. */
 public final class Roles {

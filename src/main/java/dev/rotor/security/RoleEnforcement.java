@@ -1,4 +1,4 @@
-package dev.rotor;
+package dev.rotor.security;
 
 import dev.rotor.problems.Problems;
 import jakarta.annotation.security.DenyAll;

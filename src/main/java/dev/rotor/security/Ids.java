@@ -1,4 +1,4 @@
-package dev.rotor;
+package dev.rotor.security;
 
 /**
  * The shape of the ids Rotor issues (users, sessions): UUIDs, at most {@value #MAX_LENGTH} ASCII

@@ -1,4 +1,4 @@
-package dev.rotor;
+package dev.rotor.security;
 
 /**
  * What a user holds now, as the database says, not as a token issued minutes ago says: {@link
