@@ -105,6 +105,7 @@ final class ComponentRules {
             component("audit"),
             component("problems"),
             component("security"),
+            component("http"),
             component("configuration"),
             component("persistence"),
             component("metrics"))
@@ -130,6 +131,7 @@ final class ComponentRules {
             component("audit"),
             component("problems"),
             component("security"),
+            component("http"),
             component("configuration"),
             component("persistence"),
             component("metrics"))

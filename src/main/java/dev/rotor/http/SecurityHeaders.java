@@ -1,4 +1,4 @@
-package dev.rotor;
+package dev.rotor.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -1,4 +1,4 @@
-package dev.rotor;
+package dev.rotor.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;

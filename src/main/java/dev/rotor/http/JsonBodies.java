@@ -1,5 +1,6 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
+import dev.rotor.problems.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,4 +1,4 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
 import java.util.Optional;
 import java.util.logging.Filter;

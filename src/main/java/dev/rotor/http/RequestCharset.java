@@ -1,5 +1,6 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
+import dev.rotor.problems.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;

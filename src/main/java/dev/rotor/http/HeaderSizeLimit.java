@@ -1,5 +1,6 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
+import dev.rotor.problems.ServletErrors;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.rotor;
+package dev.rotor.http;
 
 import dev.rotor.configuration.HttpSettings;
 import dev.rotor.problems.ServletErrors;

@@ -1,5 +1,6 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
+import dev.rotor.problems.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;

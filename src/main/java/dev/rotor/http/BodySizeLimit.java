@@ -1,6 +1,7 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
 import dev.rotor.configuration.HttpSettings;
+import dev.rotor.problems.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

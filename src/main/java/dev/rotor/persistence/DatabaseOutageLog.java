@@ -1,4 +1,4 @@
-package dev.rotor.problems;
+package dev.rotor.persistence;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * a few lines, not one stack trace per request. Only the innermost cause's class and message are
  * logged: they never hold a token or a password (statements are sent with bound parameters).
  */
-final class DatabaseOutageLog {
+public final class DatabaseOutageLog {
 
   /** The detail of every such 503. */
-  static final String DETAIL =
+  public static final String DETAIL =
       "The database is out of reach for the moment; retry after the time given.";
 
   private static final System.Logger LOG = System.getLogger(DatabaseOutageLog.class.getName());
@@ -22,7 +22,7 @@ final class DatabaseOutageLog {
 
   private DatabaseOutageLog() {}
 
-  static void record(Throwable failure) {
+  public static void record(Throwable failure) {
     long count = unlogged.incrementAndGet();
     long now = System.nanoTime();
     long last = lastLogged.get();

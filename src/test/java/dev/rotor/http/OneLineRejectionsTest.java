@@ -1,4 +1,4 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;

@@ -1,8 +1,9 @@
-package dev.rotor.problems;
+package dev.rotor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rotor.problems.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class JsonBodiesTest {
