@@ -1,6 +1,6 @@
 package dev.rotor.users.boundary;
 
-import dev.rotor.audit.boundary.CallerOrigin;
+import dev.rotor.audit.control.CallerOrigin;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.security.Roles;
 import dev.rotor.users.control.Accounts;

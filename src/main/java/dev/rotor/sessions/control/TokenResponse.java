@@ -1,6 +1,5 @@
-package dev.rotor.sessions.boundary;
+package dev.rotor.sessions.control;
 
-import dev.rotor.sessions.control.TokenPair;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;

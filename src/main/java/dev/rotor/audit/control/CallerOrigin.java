@@ -1,7 +1,5 @@
-package dev.rotor.audit.boundary;
+package dev.rotor.audit.control;
 
-import dev.rotor.audit.control.ClientAddress;
-import dev.rotor.audit.control.Origin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
