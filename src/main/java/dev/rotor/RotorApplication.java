@@ -1,5 +1,6 @@
 package dev.rotor;
 
+import dev.rotor.security.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;

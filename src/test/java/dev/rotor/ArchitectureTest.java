@@ -50,4 +50,14 @@ class ArchitectureTest {
   static void noServerSpecificImports(JavaClasses classes) {
     RULES.noServerSpecificImports().check(classes);
   }
+
+  @ArchTest
+  static void noComponentReachesIntoAnothersBoundary(JavaClasses classes) {
+    RULES.noComponentReachesIntoAnothersBoundary().check(classes);
+  }
+
+  @ArchTest
+  static void rawSqlOnlyInPersistenceAdapters(JavaClasses classes) {
+    RULES.rawSqlOnlyInPersistenceAdapters().check(classes);
+  }
 }

@@ -31,7 +31,20 @@ class ComponentRulesTest {
         rule(
             "shared on business",
             ComponentRules::sharedComponentsKnowNoBusinessComponent,
-            "PathSpecialCase"));
+            "PathSpecialCase"),
+        rule("http on problems' side", ComponentRules::problemsKnowNoOtherComponent, "Rendering"),
+        rule(
+            "another's boundary",
+            ComponentRules::noComponentReachesIntoAnothersBoundary,
+            "SessionList"),
+        rule(
+            "JDBC in a boundary",
+            ComponentRules::rawSqlOnlyInPersistenceAdapters,
+            "SessionsByJdbc"),
+        rule(
+            "native query in an entity",
+            ComponentRules::rawSqlOnlyInPersistenceAdapters,
+            "NativeAccountQuery"));
   }
 
   private static Arguments rule(
@@ -54,7 +67,13 @@ class ComponentRulesTest {
         new ClassFileImporter()
             .importClasses(
                 dev.rotor.archfixture.oauth.TokenEndpoint.class,
-                dev.rotor.archfixture.users.Account.class);
+                dev.rotor.archfixture.users.Account.class,
+                dev.rotor.archfixture.users.boundary.AccountResource.class,
+                dev.rotor.archfixture.sessions.control.SessionSql.class);
     assertThatCode(() -> RULES.nothingDependsOnOauth().check(allowed)).doesNotThrowAnyException();
+    assertThatCode(() -> RULES.noComponentReachesIntoAnothersBoundary().check(allowed))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> RULES.rawSqlOnlyInPersistenceAdapters().check(allowed))
+        .doesNotThrowAnyException();
   }
 }

@@ -1,6 +1,7 @@
 package dev.rotor.problems;
 
 import dev.rotor.persistence.ConnectionLoss;
+import dev.rotor.persistence.DatabaseOutageLog;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;

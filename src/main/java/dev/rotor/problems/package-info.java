@@ -1,7 +1,8 @@
 /**
- * How answers reach clients at the HTTP edge every boundary shares: RFC 9457 problem details for
- * every error, whether raised by our code, by JAX-RS, by the security layer or by the servlet
- * container, never an internal message, a stack trace or an HTML page; the body size limit; and the
- * page of a list. It knows no path or type of another component.
+ * How errors reach clients: RFC 9457 problem details for every error, whether raised by our code,
+ * by JAX-RS, by the security layer or by the servlet container, never an internal message, a stack
+ * trace or an HTML page. Rendering only: what refuses a request before it is rendered lives in
+ * {@code http}. It knows no path or type of another component; a component that answers its own
+ * paths in another format says so through {@link dev.rotor.problems.PathErrorFormat}.
  */
 package dev.rotor.problems;

@@ -1,10 +1,10 @@
 package dev.rotor.audit.boundary;
 
-import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.entity.AuditEvent;
-import dev.rotor.problems.Page;
+import dev.rotor.http.Page;
 import dev.rotor.problems.ProblemException;
+import dev.rotor.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

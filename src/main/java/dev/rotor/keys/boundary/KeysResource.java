@@ -1,10 +1,10 @@
 package dev.rotor.keys.boundary;
 
-import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.keys.control.SigningKeys;
+import dev.rotor.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

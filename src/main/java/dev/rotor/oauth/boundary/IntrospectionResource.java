@@ -1,10 +1,10 @@
 package dev.rotor.oauth.boundary;
 
-import dev.rotor.CurrentRoles;
-import dev.rotor.Roles;
 import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.oauth.control.Introspection;
 import dev.rotor.oauth.control.OAuthError;
+import dev.rotor.security.CurrentRoles;
+import dev.rotor.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -1,16 +1,16 @@
 package dev.rotor.oauth.boundary;
 
-import dev.rotor.audit.boundary.CallerOrigin;
+import dev.rotor.audit.control.CallerOrigin;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.oauth.control.CodeExchange;
 import dev.rotor.oauth.control.OAuthError;
-import dev.rotor.sessions.boundary.TokenResponse;
 import dev.rotor.sessions.control.RefreshRejected;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.TokenPair;
+import dev.rotor.sessions.control.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,8 +1,8 @@
 package dev.rotor.oauth.boundary;
 
-import dev.rotor.Roles;
 import dev.rotor.oauth.control.AuthorizationRequest;
 import dev.rotor.problems.Problems;
+import dev.rotor.security.Roles;
 import dev.rotor.sessions.control.RefreshTokenLookup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;

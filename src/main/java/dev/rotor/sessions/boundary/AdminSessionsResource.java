@@ -1,8 +1,8 @@
 package dev.rotor.sessions.boundary;
 
-import dev.rotor.Ids;
-import dev.rotor.Roles;
 import dev.rotor.audit.control.Origin;
+import dev.rotor.security.Ids;
+import dev.rotor.security.Roles;
 import dev.rotor.sessions.control.SessionListing;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.users.control.Accounts;

@@ -1,7 +1,7 @@
 package dev.rotor.sessions.boundary;
 
-import dev.rotor.audit.boundary.CallerOrigin;
 import dev.rotor.audit.control.AuditLog;
+import dev.rotor.audit.control.CallerOrigin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientAuthentication;
@@ -12,6 +12,7 @@ import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sessions.control.SessionStart;
+import dev.rotor.sessions.control.TokenResponse;
 import dev.rotor.users.control.UserIdentityStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.rotor.sessions.boundary;
 
-import dev.rotor.Roles;
+import dev.rotor.security.Roles;
 import dev.rotor.sessions.control.Purge;
 import dev.rotor.sessions.control.PurgeReport;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,9 @@
 package dev.rotor.sessions.boundary;
 
-import dev.rotor.Ids;
-import dev.rotor.Roles;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.problems.ProblemException;
+import dev.rotor.security.Ids;
+import dev.rotor.security.Roles;
 import dev.rotor.sessions.control.SessionListing;
 import dev.rotor.sessions.control.SessionRevocation;
 import jakarta.annotation.security.RolesAllowed;

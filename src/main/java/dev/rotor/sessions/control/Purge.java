@@ -2,25 +2,34 @@ package dev.rotor.sessions.control;
 
 import dev.rotor.configuration.PurgeSettings;
 import dev.rotor.metrics.Counters;
+import dev.rotor.persistence.PurgeKind;
+import dev.rotor.persistence.Purgeable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Deletes what is dead (refresh tokens, sessions, old audit events) in small batches, each its own
- * transaction, until nothing is left or the time budget is spent; the next run picks up where this
- * one stopped. Nothing alive is ever selected, and two overlapping runs only share the work.
+ * Deletes what is dead (refresh tokens, sessions, codes, browser sessions, throttle rows, old audit
+ * events) in small batches, each its own transaction, until nothing is left or the time budget is
+ * spent; the next run picks up where this one stopped. Nothing alive is ever selected, and two
+ * overlapping runs only share the work. Each component deletes its own rows ({@link Purgeable});
+ * this class only runs them, in their fixed order.
  */
 @ApplicationScoped
 public class Purge {
 
   private static final System.Logger LOG = System.getLogger(Purge.class.getName());
 
-  @Inject PurgeBatch batch;
+  @Inject Instance<Purgeable> components;
 
   @Inject PurgeLease lease;
 
@@ -50,26 +59,29 @@ public class Purge {
     Instant now = clock.instant();
     long started = System.nanoTime();
     long deadline = started + settings.timeBudget().toNanos();
-    Map<PurgeKind, Long> removed = new EnumMap<>(PurgeKind.class);
+    Map<PurgeKind, Long> removed = new LinkedHashMap<>();
     boolean finished = true;
-    for (PurgeKind kind : PurgeKind.values()) {
-      long cutOff =
-          switch (kind.cutoff()) {
-            case NOW -> now.toEpochMilli();
-            case RETENTION -> now.minus(settings.retention()).toEpochMilli();
-            case AUDIT_RETENTION -> now.minus(settings.auditRetention()).toEpochMilli();
-          };
-      long count = 0;
-      int deleted;
-      do {
-        deleted = batch.delete(kind, cutOff, settings.batchSize());
-        count += deleted;
-      } while (deleted == settings.batchSize() && System.nanoTime() < deadline);
-      removed.put(kind, count);
-      counters.add("rotor.purge.removed", "kind", kind.label(), count);
-      if (deleted == settings.batchSize()) {
-        finished = false;
-        break;
+    run:
+    for (Purgeable component : inOrder(components.stream().toList())) {
+      for (PurgeKind kind : component.kinds()) {
+        long cutOff =
+            switch (kind.cutoff()) {
+              case NOW -> now.toEpochMilli();
+              case RETENTION -> now.minus(settings.retention()).toEpochMilli();
+              case AUDIT_RETENTION -> now.minus(settings.auditRetention()).toEpochMilli();
+            };
+        long count = 0;
+        int deleted;
+        do {
+          deleted = component.delete(kind, cutOff, settings.batchSize());
+          count += deleted;
+        } while (deleted == settings.batchSize() && System.nanoTime() < deadline);
+        removed.put(kind, count);
+        counters.add("rotor.purge.removed", "kind", kind.label(), count);
+        if (deleted == settings.batchSize()) {
+          finished = false;
+          break run;
+        }
       }
     }
     PurgeReport report =
@@ -79,8 +91,20 @@ public class Purge {
         "Purge removed {0} rows in {1} ms {2}{3}",
         report.total(),
         report.took().toMillis(),
-        removed,
+        asLogged(removed),
         finished ? "" : ", time budget spent: the next run goes on");
     return report;
+  }
+
+  /** The components in the purge's fixed order. */
+  static List<Purgeable> inOrder(List<Purgeable> components) {
+    return components.stream().sorted(Comparator.comparingInt(Purgeable::position)).toList();
+  }
+
+  /** As the log has always shown it: {@code {EXPIRED_TOKENS=0, SPENT_TOKENS=2, ...}}. */
+  static String asLogged(Map<PurgeKind, Long> removed) {
+    return removed.entrySet().stream()
+        .map(e -> e.getKey().label().toUpperCase(Locale.ROOT) + "=" + e.getValue())
+        .collect(Collectors.joining(", ", "{", "}"));
   }
 }

@@ -1,13 +1,13 @@
 package dev.rotor.users.boundary;
 
-import dev.rotor.Ids;
-import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
-import dev.rotor.problems.JsonBodies;
-import dev.rotor.problems.Page;
+import dev.rotor.http.JsonBodies;
+import dev.rotor.http.Page;
 import dev.rotor.problems.ProblemException;
+import dev.rotor.security.Ids;
+import dev.rotor.security.Roles;
 import dev.rotor.users.control.Accounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

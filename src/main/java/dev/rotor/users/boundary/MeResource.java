@@ -1,8 +1,8 @@
 package dev.rotor.users.boundary;
 
-import dev.rotor.Roles;
-import dev.rotor.audit.boundary.CallerOrigin;
+import dev.rotor.audit.control.CallerOrigin;
 import dev.rotor.problems.ProblemException;
+import dev.rotor.security.Roles;
 import dev.rotor.users.control.Accounts;
 import dev.rotor.users.control.Profiles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,10 +1,10 @@
 package dev.rotor.users.boundary;
 
-import dev.rotor.Roles;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.configuration.UserSettings;
 import dev.rotor.problems.ProblemException;
+import dev.rotor.security.Roles;
 import dev.rotor.users.control.Accounts;
 import dev.rotor.users.control.LoginThrottle;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,10 +1,10 @@
 package dev.rotor.users.control;
 
-import dev.rotor.Roles;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.problems.ProblemException;
+import dev.rotor.security.Roles;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

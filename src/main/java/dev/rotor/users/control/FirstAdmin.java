@@ -1,7 +1,7 @@
 package dev.rotor.users.control;
 
-import dev.rotor.Roles;
 import dev.rotor.audit.control.Origin;
+import dev.rotor.security.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

@@ -2,9 +2,9 @@ package dev.rotor.users.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.rotor.CurrentRoles;
 import dev.rotor.configuration.UserSettings;
 import dev.rotor.persistence.DatabaseMigration;
+import dev.rotor.security.CurrentRoles;
 import dev.rotor.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
