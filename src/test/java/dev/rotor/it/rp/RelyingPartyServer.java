@@ -1,23 +1,18 @@
 package dev.rotor.it.rp;
 
 import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -37,12 +32,10 @@ public final class RelyingPartyServer implements AutoCloseable {
 
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
-  private final Process process;
-  private final Path log;
+  private final ManagedProcess process;
 
-  private RelyingPartyServer(Process process, Path log) {
+  private RelyingPartyServer(ManagedProcess process) {
     this.process = process;
-    this.log = log;
   }
 
   /** The relying party's WAR: its own classes only; Jakarta EE comes with the server. */
@@ -97,12 +90,9 @@ public final class RelyingPartyServer implements AutoCloseable {
               preBoot.toString(),
               "--rootdir",
               folder.resolve("payara-micro").toString());
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      RelyingPartyServer server = new RelyingPartyServer(process, log);
+      RelyingPartyServer server =
+          new RelyingPartyServer(
+              ManagedProcess.start("the relying party's Payara Micro", command, Map.of(), log));
       server.awaitReady();
       return server;
     } catch (IOException e) {
@@ -116,7 +106,7 @@ public final class RelyingPartyServer implements AutoCloseable {
   }
 
   public Path log() {
-    return log;
+    return process.log();
   }
 
   /**
@@ -124,6 +114,7 @@ public final class RelyingPartyServer implements AutoCloseable {
    * failures there, while the browser sees a bare 500 or 401.
    */
   public String problems() {
+    Path log = process.log();
     try {
       List<String> lines =
           Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
@@ -157,63 +148,15 @@ public final class RelyingPartyServer implements AutoCloseable {
 
   /** Polls the unprotected health page until the WAR answers, up to the start limit. */
   private void awaitReady() {
-    URI health = URI.create(url(HealthServlet.PATH));
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(START_LIMIT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the relying party's Payara Micro exited with " + process.exitValue() + ": " + log);
-      }
-      try {
-        HttpResponse<String> reply =
-            client.send(
-                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (reply.statusCode() == 200 && reply.body().equals(HealthServlet.UP)) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        close();
-        throw new IllegalStateException(e);
-      }
-      try {
-        // Polling a process we do not control, with a deadline.
-        process.waitFor(500, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        close();
-        throw new IllegalStateException(e);
-      }
-    }
-    close();
-    throw new IllegalStateException(
-        "the relying party did not answer " + health + " within " + START_LIMIT + ": " + log);
+    process.awaitAnswer(
+        URI.create(url(HealthServlet.PATH)),
+        reply -> reply.statusCode() == 200 && reply.body().equals(HealthServlet.UP),
+        START_LIMIT);
   }
 
   /** SIGTERM, then SIGKILL if need be; whatever the server started goes too. */
   @Override
   public void close() {
-    List<ProcessHandle> started = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      }
-      for (ProcessHandle child : started) {
-        if (child.isAlive()) {
-          child.destroy();
-          child.onExit().get(30, TimeUnit.SECONDS);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      started.forEach(ProcessHandle::destroyForcibly);
-    } catch (ExecutionException | TimeoutException e) {
-      started.forEach(ProcessHandle::destroyForcibly);
-    }
+    process.close();
   }
 }

@@ -1,20 +1,16 @@
 package dev.rotor.it.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Rotor server started and stopped as an operator would: {@code java -jar target/rotor.jar} for
@@ -24,14 +20,12 @@ public final class RotorProcess implements AutoCloseable {
 
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
-  private final Process process;
+  private final ManagedProcess process;
   private final URI base;
-  private final Path log;
 
-  private RotorProcess(Process process, URI base, Path log) {
+  private RotorProcess(ManagedProcess process, URI base) {
     this.process = process;
     this.base = base;
-    this.log = log;
   }
 
   /** Starts the jar and waits until the application answers. */
@@ -67,15 +61,9 @@ public final class RotorProcess implements AutoCloseable {
           Path.of(System.getProperty("rotor.it.serverConfig", "server-config"), kind, "start.sh");
       command = List.of("bash", script.toString(), String.valueOf(port));
     }
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
-    try {
-      Files.createDirectories(log.getParent());
-      return new RotorProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new RotorProcess(
+        ManagedProcess.start("the " + kind + " server", command, environment, log),
+        URI.create("http://127.0.0.1:" + port + "/"));
   }
 
   public URI base() {
@@ -101,21 +89,7 @@ public final class RotorProcess implements AutoCloseable {
 
   /** Waits, up to the limit, for the server's log to show a line containing the text. */
   public boolean awaitLog(String text, Duration limit) {
-    Instant deadline = Instant.now().plus(limit);
-    try {
-      while (Instant.now().isBefore(deadline) && process.isAlive()) {
-        if (Files.readString(log).contains(text)) {
-          return true;
-        }
-        process.waitFor(500, TimeUnit.MILLISECONDS);
-      }
-      return Files.readString(log).contains(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return process.awaitLog(text, limit);
   }
 
   /** Ready means the application answers: Payara Micro says "ready" even if the WAR failed. */
@@ -125,77 +99,12 @@ public final class RotorProcess implements AutoCloseable {
 
   /** Waits, up to the start limit, for a 200 from the URL. */
   void awaitAnswer(URI url) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(START_LIMIT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the server exited with " + process.exitValue() + ": " + log);
-      }
-      try {
-        HttpResponse<Void> reply =
-            client.send(
-                HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding());
-        if (reply.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      try {
-        // Polling a process we do not control; no application time is being waited for.
-        process.waitFor(500, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    close();
-    throw new IllegalStateException(
-        "the server was not ready within "
-            + START_LIMIT
-            + ": "
-            + log
-            + "; it ended with:\n"
-            + tail());
+    process.awaitAnswer(url, reply -> reply.statusCode() == 200, START_LIMIT);
   }
 
-  /** The last lines of the server's log, so that a start that failed says why in the report. */
-  private String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(the log cannot be read: " + e + ")";
-    }
-  }
-
-  /**
-   * Stops the server as an operator would (SIGTERM, which the start scripts pass on), then makes
-   * sure nothing it started is left running.
-   */
   @Override
   public void close() {
-    List<ProcessHandle> started = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(90, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      }
-      for (ProcessHandle child : started) {
-        if (child.isAlive()) {
-          child.destroy();
-          child.onExit().get(60, TimeUnit.SECONDS);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      started.forEach(ProcessHandle::destroyForcibly);
-    }
+    process.close();
   }
 
   /**
