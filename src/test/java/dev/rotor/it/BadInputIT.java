@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.OAuthClient;
 import dev.rotor.it.support.RawHttp;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -257,7 +256,8 @@ class BadInputIT {
       Api.Reply reply =
           api.send(
               api.request(path)
-                  .header("Authorization", basic(ItServer.SERVICE, ItServer.SERVICE_SECRET))
+                  .header(
+                      "Authorization", OAuthClient.basic(ItServer.SERVICE, ItServer.SERVICE_SECRET))
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .POST(HttpRequest.BodyPublishers.ofString(form))
                   .build());
@@ -267,16 +267,11 @@ class BadInputIT {
     }
   }
 
-  private static String basic(String id, String secret) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
-  }
-
   /** A form endpoint sent anything but a form answers OAuth error JSON, never a 500. */
   @ParameterizedTest
   @ValueSource(strings = {"oauth2/token", "oauth2/revoke", "oauth2/introspect"})
   void aBodyThatIsNoFormGetsAnOAuthError(String path) {
-    String basic = basic(ItServer.SERVICE, ItServer.SERVICE_SECRET);
+    String basic = OAuthClient.basic(ItServer.SERVICE, ItServer.SERVICE_SECRET);
     List<HttpRequest.Builder> requests = new ArrayList<>();
     requests.add(api.request(path).POST(HttpRequest.BodyPublishers.noBody()));
     requests.add(api.request(path).POST(HttpRequest.BodyPublishers.ofString("token=x")));

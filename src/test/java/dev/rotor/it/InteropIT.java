@@ -18,13 +18,11 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.JwksVerification;
+import dev.rotor.it.support.OAuthClient;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
-import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
 /** Others' code, unmodified, against Rotor: what a team plugging Rotor in would run. */
@@ -37,17 +35,7 @@ class InteropIT {
   void jose4jVerifiesOurAccessTokensFromTheJwksUrlAndIssuerAlone() throws Exception {
     String token = Users.registeredAndLoggedIn(api, "jose4j").string("access_token");
 
-    JwtConsumer consumer =
-        new JwtConsumerBuilder()
-            .setVerificationKeyResolver(
-                new HttpsJwksVerificationKeyResolver(
-                    new HttpsJwks(ItServer.ISSUER + "/.well-known/jwks.json")))
-            .setExpectedIssuer(ItServer.ISSUER)
-            .setExpectedAudience("rotor")
-            .setRequireExpirationTime()
-            .setRequireSubject()
-            .build();
-    JwtClaims claims = consumer.processToClaims(token);
+    JwtClaims claims = JwksVerification.accessToken(token);
 
     assertThat(claims.getIssuer()).isEqualTo(ItServer.ISSUER);
     assertThat(claims.getStringListClaimValue("groups")).contains("user");
@@ -58,18 +46,7 @@ class InteropIT {
     String name = Users.unique("sdk");
     api.register(name, Users.PASSWORD);
     String refreshToken =
-        api.postJson(
-                "auth/login",
-                "{\"username\":\""
-                    + name
-                    + "\",\"password\":\""
-                    + Users.PASSWORD
-                    + "\",\"client_id\":\""
-                    + ItServer.SERVICE
-                    + "\",\"client_secret\":\""
-                    + ItServer.SERVICE_SECRET
-                    + "\"}")
-            .string("refresh_token");
+        OAuthClient.service(api).login(name, Users.PASSWORD).string("refresh_token");
 
     AuthorizationServerMetadata metadata =
         AuthorizationServerMetadata.resolve(new Issuer(ItServer.ISSUER));

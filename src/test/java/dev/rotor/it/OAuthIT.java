@@ -5,72 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.OAuthClient;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The RFC endpoints, spoken to in plain HTTP so that every status and header is checked. */
 @RotorIT
 class OAuthIT {
 
-  static final String BASIC =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString(
-                  (ItServer.SERVICE + ":" + ItServer.SERVICE_SECRET)
-                      .getBytes(StandardCharsets.UTF_8));
-
   Api api;
 
-  /** The refresh grant at the token endpoint, asking for this scope. */
-  Api.Reply refreshWithScope(String authorization, String refreshToken, String scope) {
-    return form(
-        "oauth2/token",
-        authorization,
-        Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "scope", scope));
+  /** The suite's confidential client, with HTTP Basic. */
+  OAuthClient service() {
+    return OAuthClient.service(api);
   }
 
-  /** The refresh grant at the token endpoint as a public client: its id, no secret. */
-  Api.Reply refreshAsPublicClient(String clientId, String refreshToken) {
-    return form(
-        "oauth2/token",
-        null,
-        Map.of(
-            "grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", clientId));
-  }
-
-  Api.Reply form(String path, String authorization, Map<String, String> fields) {
-    String body =
-        fields.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder request =
-        api.request(path)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    return api.send(request.build());
-  }
-
-  /** The refresh token grant with only a client authentication header (or none). */
-  Api.Reply refreshAt(String authorization, String refreshToken) {
-    return form(
-        "oauth2/token",
-        authorization,
-        Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+  OAuthClient publicClient(String id) {
+    return OAuthClient.publicClient(api, id);
   }
 
   /** Logs a new user in as the given client. */
@@ -82,19 +37,11 @@ class OAuthIT {
 
   /** Logs that user in as the given client. */
   Api.Reply loginAs(String name, String password, String client, String secret) {
-    String extra = secret == null ? "" : ",\"client_secret\":\"" + secret + "\"";
     Api.Reply login =
-        api.postJson(
-            "auth/login",
-            "{\"username\":\""
-                + name
-                + "\",\"password\":\""
-                + password
-                + "\",\"client_id\":\""
-                + client
-                + "\""
-                + extra
-                + "}");
+        (secret == null
+                ? OAuthClient.publicClient(api, client)
+                : OAuthClient.confidential(api, client, secret))
+            .login(name, password);
     assertThat(login.status()).as(login.body()).isEqualTo(200);
     return login;
   }
@@ -128,7 +75,7 @@ class OAuthIT {
       throws Exception {
     Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
 
-    Api.Reply basic = refreshAt(BASIC, login.string("refresh_token"));
+    Api.Reply basic = service().refresh(login.string("refresh_token"));
     assertThat(basic.status()).as(basic.body()).isEqualTo(200);
     assertThat(basic.header("Cache-Control")).isEqualTo("no-store");
     assertThat(basic.json())
@@ -139,32 +86,20 @@ class OAuthIT {
         .isEqualTo(ItServer.SERVICE);
 
     Api.Reply post =
-        form(
-            "oauth2/token",
-            null,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "refresh_token",
-                basic.string("refresh_token"),
-                "client_id",
-                ItServer.SERVICE,
-                "client_secret",
-                ItServer.SERVICE_SECRET,
-                "scope",
-                "profile"));
+        OAuthClient.secretInForm(api, ItServer.SERVICE, ItServer.SERVICE_SECRET)
+            .refresh(basic.string("refresh_token"), "profile");
     assertThat(post.status()).as(post.body()).isEqualTo(200);
     assertThat(post.json()).containsEntry("scope", "profile");
     assertThat(SignedJWT.parse(post.string("access_token")).getJWTClaimsSet().getClaim("scope"))
         .as("a narrowed scope")
         .isEqualTo("profile");
 
-    Api.Reply wider = refreshWithScope(BASIC, post.string("refresh_token"), "profile admin");
+    Api.Reply wider = service().refresh(post.string("refresh_token"), "profile admin");
     assertOAuthError(wider, 400, "invalid_scope");
 
-    Api.Reply replay = refreshAt(BASIC, login.string("refresh_token"));
+    Api.Reply replay = service().refresh(login.string("refresh_token"));
     assertOAuthError(replay, 400, "invalid_grant");
-    assertOAuthError(refreshAt(BASIC, post.string("refresh_token")), 400, "invalid_grant");
+    assertOAuthError(service().refresh(post.string("refresh_token")), 400, "invalid_grant");
   }
 
   /** A third party gets the password only through Rotor's own page in the browser flow. */
@@ -218,18 +153,13 @@ class OAuthIT {
     for (String path : List.of("admin/users", "admin/events")) {
       assertThat(api.get(path, adminToken).status()).as(path).isEqualTo(401);
     }
-    assertThat(
-            form("oauth2/introspect", "Bearer " + adminToken, Map.of("token", userToken)).status())
+    assertThat(OAuthClient.bearer(api, adminToken).introspect(userToken).status())
         .as("nor may it introspect as an admin")
         .isEqualTo(401);
 
-    String resourceServer =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(
-                    (ItServer.ORDERS_SERVICE + ":" + ItServer.ORDERS_SERVICE_SECRET)
-                        .getBytes(StandardCharsets.UTF_8));
-    assertThat(form("oauth2/introspect", resourceServer, Map.of("token", userToken)).json())
+    OAuthClient resourceServer =
+        OAuthClient.confidential(api, ItServer.ORDERS_SERVICE, ItServer.ORDERS_SERVICE_SECRET);
+    assertThat(resourceServer.introspect(userToken).json())
         .as("its resource server may")
         .containsEntry("active", true)
         .containsEntry("aud", ItServer.ORDERS_AUDIENCE)
@@ -241,7 +171,7 @@ class OAuthIT {
 
   /** The refresh grant at the token endpoint, as the orders app (a public client). */
   Api.Reply refreshAsOrdersApp(Api.Reply login) {
-    Api.Reply refreshed = refreshAsPublicClient(ItServer.ORDERS_APP, login.string("refresh_token"));
+    Api.Reply refreshed = publicClient(ItServer.ORDERS_APP).refresh(login.string("refresh_token"));
     assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
     return refreshed;
   }
@@ -251,7 +181,7 @@ class OAuthIT {
     Api.Reply login = loginAs(ItServer.PUBLIC_CLIENT, null);
 
     Api.Reply refreshed =
-        refreshAsPublicClient(ItServer.PUBLIC_CLIENT, login.string("refresh_token"));
+        publicClient(ItServer.PUBLIC_CLIENT).refresh(login.string("refresh_token"));
 
     assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
   }
@@ -260,7 +190,7 @@ class OAuthIT {
   void theFirstPartyClientsTokensRefreshAtTheTokenEndpointToo() {
     Api.Reply login = Users.registeredAndLoggedIn(api, "first-party");
 
-    Api.Reply refreshed = refreshAsPublicClient("rotor-app", login.string("refresh_token"));
+    Api.Reply refreshed = publicClient("rotor-app").refresh(login.string("refresh_token"));
 
     assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
     assertThat(api.refresh(refreshed.string("refresh_token")).status()).isEqualTo(200);
@@ -272,7 +202,7 @@ class OAuthIT {
     Api.Reply next = api.refresh(login.string("refresh_token"));
     assertThat(next.status()).isEqualTo(200);
 
-    Api.Reply elsewhere = refreshAt(BASIC, login.string("refresh_token"));
+    Api.Reply elsewhere = service().refresh(login.string("refresh_token"));
 
     assertOAuthError(elsewhere, 400, "invalid_grant");
     assertThat(api.refresh(next.string("refresh_token")).status())
@@ -283,25 +213,25 @@ class OAuthIT {
   @Test
   void aSpentTokenIsAReplayWhateverScopeItAsksFor() {
     Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
-    Api.Reply next = refreshAt(BASIC, login.string("refresh_token"));
+    Api.Reply next = service().refresh(login.string("refresh_token"));
     assertThat(next.status()).as(next.body()).isEqualTo(200);
 
-    Api.Reply wider = refreshWithScope(BASIC, login.string("refresh_token"), "profile admin");
+    Api.Reply wider = service().refresh(login.string("refresh_token"), "profile admin");
 
     assertOAuthError(wider, 400, "invalid_grant");
-    assertOAuthError(refreshAt(BASIC, next.string("refresh_token")), 400, "invalid_grant");
+    assertOAuthError(service().refresh(next.string("refresh_token")), 400, "invalid_grant");
   }
 
   @Test
   void aRefreshTokenWorksOnlyForTheClientItWasIssuedTo() {
     Api.Reply login = loginAs(ItServer.PUBLIC_CLIENT, null);
 
-    Api.Reply stolen = refreshAt(BASIC, login.string("refresh_token"));
+    Api.Reply stolen = service().refresh(login.string("refresh_token"));
     assertOAuthError(stolen, 400, "invalid_grant");
     assertThat(api.refresh(login.string("refresh_token")).status())
         .as("nor at the first-party API")
         .isEqualTo(401);
-    Api.Reply owner = refreshAsPublicClient(ItServer.PUBLIC_CLIENT, login.string("refresh_token"));
+    Api.Reply owner = publicClient(ItServer.PUBLIC_CLIENT).refresh(login.string("refresh_token"));
     assertThat(owner.status()).as("the owner's chain was not harmed").isEqualTo(200);
   }
 
@@ -309,32 +239,25 @@ class OAuthIT {
   void everyTokenEndpointErrorIsTheStandardOne() {
     String token = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET).string("refresh_token");
 
+    assertOAuthError(service().token(Map.of("refresh_token", token)), 400, "invalid_request");
     assertOAuthError(
-        form("oauth2/token", BASIC, Map.of("refresh_token", token)), 400, "invalid_request");
-    assertOAuthError(
-        form(
-            "oauth2/token",
-            BASIC,
-            Map.of("grant_type", "password", "username", "u", "password", "p")),
+        service().token(Map.of("grant_type", "password", "username", "u", "password", "p")),
         400,
         "unsupported_grant_type");
-    Api.Reply badSecret =
-        form(
-            "oauth2/token",
-            "Basic " + Base64.getEncoder().encodeToString((ItServer.SERVICE + ":wrong").getBytes()),
-            Map.of("grant_type", "refresh_token", "refresh_token", token));
+    Api.Reply badSecret = OAuthClient.confidential(api, ItServer.SERVICE, "wrong").refresh(token);
     assertOAuthError(badSecret, 401, "invalid_client");
     assertThat(badSecret.header("WWW-Authenticate")).startsWith("Basic");
-    assertOAuthError(refreshAsPublicClient(ItServer.SERVICE, token), 401, "invalid_client");
-    assertOAuthError(refreshAt(null, token), 401, "invalid_client");
-    assertOAuthError(refreshAt(BASIC, "never-issued"), 400, "invalid_grant");
+    assertOAuthError(publicClient(ItServer.SERVICE).refresh(token), 401, "invalid_client");
+    assertOAuthError(OAuthClient.anonymous(api).refresh(token), 401, "invalid_client");
+    assertOAuthError(service().refresh("never-issued"), 400, "invalid_grant");
     assertOAuthError(
-        form("oauth2/token", BASIC, Map.of("grant_type", "refresh_token")), 400, "invalid_request");
+        service().token(Map.of("grant_type", "refresh_token")), 400, "invalid_request");
     Api.Reply json =
         api.send(
             api.request("oauth2/token")
                 .header("Content-Type", "application/json")
-                .header("Authorization", BASIC)
+                .header(
+                    "Authorization", OAuthClient.basic(ItServer.SERVICE, ItServer.SERVICE_SECRET))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\"}"))
                 .build());
     assertOAuthError(json, 415, "invalid_request");
@@ -342,13 +265,14 @@ class OAuthIT {
         api.send(
             api.request("oauth2/token")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", BASIC)
+                .header(
+                    "Authorization", OAuthClient.basic(ItServer.SERVICE, ItServer.SERVICE_SECRET))
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
                         "grant_type=refresh_token&refresh_token=a&refresh_token=b"))
                 .build());
     assertOAuthError(repeated, 400, "invalid_request");
-    assertThat(refreshAt(BASIC, token).status())
+    assertThat(service().refresh(token).status())
         .as("none of that spent or damaged the token")
         .isEqualTo(200);
   }
@@ -357,24 +281,19 @@ class OAuthIT {
   void revocationEndsTheSessionAndAnswers200EvenForUnknownTokens() {
     Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
 
-    assertThat(form("oauth2/revoke", BASIC, Map.of("token", "never-issued")).status())
-        .isEqualTo(200);
-    Api.Reply revoked =
-        form("oauth2/revoke", BASIC, Map.of("token", login.string("refresh_token")));
+    assertThat(service().revoke("never-issued").status()).isEqualTo(200);
+    Api.Reply revoked = service().revoke(login.string("refresh_token"));
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 
-    assertOAuthError(refreshAt(BASIC, login.string("refresh_token")), 400, "invalid_grant");
-    assertOAuthError(form("oauth2/revoke", null, Map.of("token", "x")), 401, "invalid_client");
+    assertOAuthError(service().refresh(login.string("refresh_token")), 400, "invalid_grant");
+    assertOAuthError(OAuthClient.anonymous(api).revoke("x"), 401, "invalid_client");
   }
 
   @Test
   void aClientCannotRevokeAnotherClientsToken() {
     Api.Reply login = Users.registeredAndLoggedIn(api, "not-yours");
 
-    assertOAuthError(
-        form("oauth2/revoke", BASIC, Map.of("token", login.string("refresh_token"))),
-        400,
-        "invalid_request");
+    assertOAuthError(service().revoke(login.string("refresh_token")), 400, "invalid_request");
     assertThat(api.refresh(login.string("refresh_token")).status()).isEqualTo(200);
   }
 
@@ -382,42 +301,34 @@ class OAuthIT {
   void anAccessTokenRevokesItsSessionToo() {
     Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
 
-    assertThat(form("oauth2/revoke", BASIC, Map.of("token", login.string("access_token"))).status())
-        .isEqualTo(200);
+    assertThat(service().revoke(login.string("access_token")).status()).isEqualTo(200);
 
-    assertOAuthError(refreshAt(BASIC, login.string("refresh_token")), 400, "invalid_grant");
+    assertOAuthError(service().refresh(login.string("refresh_token")), 400, "invalid_grant");
   }
 
   @Test
   void introspectionTellsAliveFromDeadAndNothingMore() {
     Api.Reply login = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
 
-    Map<String, Object> refresh =
-        form("oauth2/introspect", BASIC, Map.of("token", login.string("refresh_token"))).json();
+    Map<String, Object> refresh = service().introspect(login.string("refresh_token")).json();
     assertThat(refresh)
         .containsEntry("active", true)
         .containsEntry("client_id", ItServer.SERVICE)
         .containsEntry("token_type", "refresh_token")
         .containsEntry("sid", login.string("session_id"))
         .containsKeys("exp", "sub", "username", "scope");
-    Map<String, Object> access =
-        form("oauth2/introspect", BASIC, Map.of("token", login.string("access_token"))).json();
+    Map<String, Object> access = service().introspect(login.string("access_token")).json();
     assertThat(access)
         .containsEntry("active", true)
         .containsEntry("iss", ItServer.ISSUER)
         .containsEntry("client_id", ItServer.SERVICE)
         .containsKeys("exp", "iat", "sub", "scope", "username");
 
-    assertThat(form("oauth2/introspect", BASIC, Map.of("token", "never-issued")).json())
+    assertThat(service().introspect("never-issued").json()).isEqualTo(Map.of("active", false));
+    assertThat(service().revoke(login.string("refresh_token")).status()).isEqualTo(200);
+    assertThat(service().introspect(login.string("refresh_token")).json())
         .isEqualTo(Map.of("active", false));
-    assertThat(
-            form("oauth2/revoke", BASIC, Map.of("token", login.string("refresh_token"))).status())
-        .isEqualTo(200);
-    assertThat(
-            form("oauth2/introspect", BASIC, Map.of("token", login.string("refresh_token"))).json())
-        .isEqualTo(Map.of("active", false));
-    assertThat(
-            form("oauth2/introspect", BASIC, Map.of("token", login.string("access_token"))).json())
+    assertThat(service().introspect(login.string("access_token")).json())
         .as("an access token of a revoked session, still within its exp")
         .isEqualTo(Map.of("active", false));
   }
@@ -430,27 +341,22 @@ class OAuthIT {
   void aClientIntrospectsOnlyItsOwnTokensUnlessItIsAResourceServer() {
     Api.Reply firstParty = Users.registeredAndLoggedIn(api, "not-the-services");
     Api.Reply own = loginAs(ItServer.SERVICE, ItServer.SERVICE_SECRET);
-    String resourceServer =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(
-                    (ItServer.ORDERS_SERVICE + ":" + ItServer.ORDERS_SERVICE_SECRET)
-                        .getBytes(StandardCharsets.UTF_8));
-    String admin = "Bearer " + Users.adminToken(api);
+    OAuthClient resourceServer =
+        OAuthClient.confidential(api, ItServer.ORDERS_SERVICE, ItServer.ORDERS_SERVICE_SECRET);
+    OAuthClient admin = OAuthClient.bearer(api, Users.adminToken(api));
 
     for (String token :
         List.of(firstParty.string("refresh_token"), firstParty.string("access_token"))) {
-      assertThat(form("oauth2/introspect", BASIC, Map.of("token", token)).json())
+      assertThat(service().introspect(token).json())
           .as("another client's token, alive")
           .isEqualTo(Map.of("active", false));
-      assertThat(form("oauth2/introspect", resourceServer, Map.of("token", token)).json())
+      assertThat(resourceServer.introspect(token).json())
           .containsEntry("active", true)
           .containsEntry("client_id", "rotor-app");
-      assertThat(form("oauth2/introspect", admin, Map.of("token", token)).json())
-          .containsEntry("active", true);
+      assertThat(admin.introspect(token).json()).containsEntry("active", true);
     }
     for (String token : List.of(own.string("refresh_token"), own.string("access_token"))) {
-      assertThat(form("oauth2/introspect", BASIC, Map.of("token", token)).json())
+      assertThat(service().introspect(token).json())
           .containsEntry("active", true)
           .containsEntry("client_id", ItServer.SERVICE);
     }
@@ -463,10 +369,9 @@ class OAuthIT {
     long ttl = ((Number) login.json().get("expires_in")).longValue();
 
     api.moveClock(java.time.Duration.ofSeconds(ttl - 2));
-    assertThat(form("oauth2/introspect", BASIC, Map.of("token", access)).json())
-        .containsEntry("active", true);
+    assertThat(service().introspect(access).json()).containsEntry("active", true);
     api.moveClock(java.time.Duration.ofSeconds(ttl + 1));
-    assertThat(form("oauth2/introspect", BASIC, Map.of("token", access)).json())
+    assertThat(service().introspect(access).json())
         .as("no leeway after exp")
         .isEqualTo(Map.of("active", false));
   }
@@ -476,28 +381,20 @@ class OAuthIT {
     Api.Reply login = Users.registeredAndLoggedIn(api, "introspected");
 
     assertOAuthError(
-        form("oauth2/introspect", null, Map.of("token", login.string("refresh_token"))),
+        OAuthClient.anonymous(api).introspect(login.string("refresh_token")),
         401,
         "invalid_client");
     assertOAuthError(
-        form(
-            "oauth2/introspect",
-            null,
-            Map.of("token", login.string("refresh_token"), "client_id", ItServer.PUBLIC_CLIENT)),
+        publicClient(ItServer.PUBLIC_CLIENT).introspect(login.string("refresh_token")),
         401,
         "invalid_client");
     Api.Reply asAdmin =
-        form(
-            "oauth2/introspect",
-            "Bearer " + Users.adminToken(api),
-            Map.of("token", login.string("refresh_token")));
+        OAuthClient.bearer(api, Users.adminToken(api)).introspect(login.string("refresh_token"));
     assertThat(asAdmin.status()).as(asAdmin.body()).isEqualTo(200);
     assertThat(asAdmin.json()).containsEntry("active", true);
     Api.Reply asUser =
-        form(
-            "oauth2/introspect",
-            "Bearer " + login.string("access_token"),
-            Map.of("token", login.string("refresh_token")));
+        OAuthClient.bearer(api, login.string("access_token"))
+            .introspect(login.string("refresh_token"));
     assertOAuthError(asUser, 401, "invalid_client");
   }
 }

@@ -29,6 +29,7 @@ import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.JwksVerification;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
 import java.net.InetAddress;
@@ -51,11 +52,7 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.http.Cookie;
 import org.htmlunit.util.NameValuePair;
-import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -232,23 +229,6 @@ class SsoIT {
     assertThat(error.getCode()).as("%s: error", what).isEqualTo("invalid_grant");
   }
 
-  /** jose4j, from the JWK Set URL and the issuer alone, as an independent relying party would. */
-  static JwtClaims verifyIdToken(String idToken, String clientId) throws Exception {
-    JwtConsumer consumer =
-        new JwtConsumerBuilder()
-            .setVerificationKeyResolver(
-                new HttpsJwksVerificationKeyResolver(
-                    new HttpsJwks(ItServer.ISSUER + "/.well-known/jwks.json")))
-            .setExpectedIssuer(ItServer.ISSUER)
-            .setExpectedAudience(clientId)
-            .setRequireExpirationTime()
-            .setRequireIssuedAt()
-            .setRequireSubject()
-            .setAllowedClockSkewInSeconds(3600)
-            .build();
-    return consumer.processToClaims(idToken);
-  }
-
   @Test
   void theCodeFlowWithPkceSignsAUserInAndTheIdTokenVerifiesFromTheJwksAlone() throws Exception {
     String user = newUser(api, "sso");
@@ -282,7 +262,8 @@ class SsoIT {
       assertThat(location(back)).doesNotContain(Users.PASSWORD.replace(' ', '+'));
 
       OIDCTokenResponse tokens = tokens(flow, code);
-      JwtClaims id = verifyIdToken(tokens.getOIDCTokens().getIDTokenString(), ItServer.SPA);
+      JwtClaims id =
+          JwksVerification.idToken(tokens.getOIDCTokens().getIDTokenString(), ItServer.SPA);
       assertThat(id.getStringClaimValue("nonce")).isEqualTo(flow.nonce().getValue());
       assertThat(id.getStringClaimValue("azp")).isEqualTo(ItServer.SPA);
       assertThat(id.getStringClaimValue("sid")).isNotBlank();
@@ -308,7 +289,7 @@ class SsoIT {
     try (WebClient web = browser()) {
       Flow spa = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
       JwtClaims first =
-          verifyIdToken(
+          JwksVerification.idToken(
               tokens(spa, signIn(web, spa, user)).getOIDCTokens().getIDTokenString(), ItServer.SPA);
 
       Flow portal = Flow.of(ItServer.PORTAL, ItServer.PORTAL_REDIRECT);
@@ -316,7 +297,8 @@ class SsoIT {
 
       AuthorizationCode code = success(answer, portal).getAuthorizationCode();
       JwtClaims second =
-          verifyIdToken(tokens(portal, code).getOIDCTokens().getIDTokenString(), ItServer.PORTAL);
+          JwksVerification.idToken(
+              tokens(portal, code).getOIDCTokens().getIDTokenString(), ItServer.PORTAL);
       assertThat(second.getSubject()).isEqualTo(first.getSubject());
       assertThat(second.getStringClaimValue("sid")).isEqualTo(first.getStringClaimValue("sid"));
       assertThat(second.getClaimValue("auth_time")).isEqualTo(first.getClaimValue("auth_time"));
@@ -343,7 +325,7 @@ class SsoIT {
     try (WebClient web = browser()) {
       Flow first = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
       JwtClaims before =
-          verifyIdToken(
+          JwksVerification.idToken(
               tokens(first, signIn(web, first, user)).getOIDCTokens().getIDTokenString(),
               ItServer.SPA);
 
@@ -363,7 +345,8 @@ class SsoIT {
       AuthorizationCode code =
           success(submitLogin(again, user, Users.PASSWORD), tooOld).getAuthorizationCode();
       JwtClaims after =
-          verifyIdToken(tokens(tooOld, code).getOIDCTokens().getIDTokenString(), ItServer.SPA);
+          JwksVerification.idToken(
+              tokens(tooOld, code).getOIDCTokens().getIDTokenString(), ItServer.SPA);
       assertThat(after.getClaimValue("auth_time", Long.class))
           .isGreaterThanOrEqualTo(before.getClaimValue("auth_time", Long.class) + 600);
     }
