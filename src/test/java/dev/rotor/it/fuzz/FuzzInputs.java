@@ -1,4 +1,4 @@
-package dev.rotor.it.support;
+package dev.rotor.it.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.rotor.it.support;
+package dev.rotor.it.fuzz;
 
 import java.io.IOException;
 import java.io.InputStream;

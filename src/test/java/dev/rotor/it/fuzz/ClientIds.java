@@ -1,0 +1,6 @@
+package dev.rotor.it.fuzz;
+
+/** Client ids the fuzz uses. */
+final class ClientIds {
+  static final String FIRST_PARTY = "rotor-app";
+}
