@@ -2,6 +2,8 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rotor.it.browser.Pages;
+import dev.rotor.it.browser.RecordingBrowser;
 import dev.rotor.it.rp.ProfileServlet;
 import dev.rotor.it.rp.RelyingPartyServer;
 import dev.rotor.it.support.Api;
@@ -9,25 +11,16 @@ import dev.rotor.it.support.ItDatabase;
 import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
-import org.htmlunit.WebClient;
-import org.htmlunit.WebRequest;
-import org.htmlunit.WebResponse;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.http.Cookie;
-import org.htmlunit.util.WebConnectionWrapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,61 +57,12 @@ class RelyingPartyIT {
     }
   }
 
-  /** One request the browser sent and what came back. */
-  record Hop(String method, String url, int status, String body) {
-    @Override
-    public String toString() {
-      return method + " " + url + " -> " + status;
-    }
-  }
-
-  /** A browser that follows redirects, runs no JavaScript and remembers every request it sent. */
-  static final class Browser implements AutoCloseable {
-    final WebClient web = new WebClient(BrowserVersion.FIREFOX);
-    final List<Hop> hops = new ArrayList<>();
-
-    Browser() {
-      web.getOptions().setJavaScriptEnabled(false);
-      web.getOptions().setCssEnabled(false);
-      web.getOptions().setThrowExceptionOnFailingStatusCode(false);
-      new WebConnectionWrapper(web) {
-        @Override
-        public WebResponse getResponse(WebRequest request) throws IOException {
-          WebResponse response = super.getResponse(request);
-          hops.add(
-              new Hop(
-                  request.getHttpMethod().name(),
-                  request.getUrl().toString(),
-                  response.getStatusCode(),
-                  Objects.toString(response.getContentAsString(), "")));
-          return response;
-        }
-      };
-    }
-
-    /** What happened, for assertion messages. */
-    String trail() {
-      return hops.stream().map(Hop::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
-    }
-
-    @Override
-    public void close() {
-      web.close();
-    }
-  }
-
-  static String newUser(Api api, String prefix) {
-    String name = Users.unique(prefix);
-    assertThat(api.register(name, Users.PASSWORD).status()).isEqualTo(201);
-    return name;
-  }
-
   /**
    * Visits the protected page without a session, meets Rotor's login page and signs in there:
    * answers the page the browser lands on.
    */
-  HtmlPage signInThroughRotor(Browser browser, String user) throws Exception {
-    Page first = browser.web.getPage(PROFILE);
+  HtmlPage signInThroughRotor(RecordingBrowser browser, String user) throws Exception {
+    Page first = browser.web().getPage(PROFILE);
     assertThat(first.getUrl().toString())
         .as(
             "the relying party sends the browser to Rotor's login; relying party log %s%s",
@@ -127,11 +71,7 @@ class RelyingPartyIT {
     assertThat(first.getWebResponse().getStatusCode())
         .as(first.getWebResponse().getContentAsString())
         .isEqualTo(200);
-    HtmlPage login = (HtmlPage) first;
-    HtmlForm form = login.getHtmlElementById("login");
-    form.getInputByName("username").setValue(user);
-    form.getInputByName("password").setValue(Users.PASSWORD);
-    Page landed = form.getButtonByName("action").click();
+    Page landed = Pages.submitLogin((HtmlPage) first, user, Users.PASSWORD);
     assertThat(landed)
         .as("%s%s", landed.getWebResponse().getContentAsString(), browser.trail())
         .isInstanceOf(HtmlPage.class);
@@ -139,7 +79,7 @@ class RelyingPartyIT {
   }
 
   /** The protected page, showing this user: not just any 200. */
-  void assertOnTheProfileOf(HtmlPage page, String user, Browser browser) {
+  void assertOnTheProfileOf(HtmlPage page, String user, RecordingBrowser browser) {
     String body = page.getWebResponse().getContentAsString();
     String why =
         "relying party log " + rp.problems() + "\npage:\n" + body + "\nrequests:" + browser.trail();
@@ -161,15 +101,15 @@ class RelyingPartyIT {
 
   @Test
   void aJakartaSecurityAppSendsTheUserToRotorsLoginAndShowsWhoSignedIn() throws Exception {
-    String user = newUser(api, "rp");
-    try (Browser browser = new Browser()) {
+    String user = Users.registered(api, "rp");
+    try (RecordingBrowser browser = new RecordingBrowser()) {
       HtmlPage page = signInThroughRotor(browser, user);
 
       assertOnTheProfileOf(page, user, browser);
       // What Jakarta Security asked Rotor for: a code, with a nonce and the registered callback.
       String authorize =
-          browser.hops.stream()
-              .map(Hop::url)
+          browser.hops().stream()
+              .map(RecordingBrowser.Hop::url)
               .filter(url -> url.startsWith(AUTHORIZE + "?"))
               .findFirst()
               .orElseThrow();
@@ -181,30 +121,30 @@ class RelyingPartyIT {
           .containsEntry("redirect_uri", ItServer.RP_REDIRECT)
           .containsKeys("state", "nonce");
       assertThat(asked.get("scope").split(" ")).contains("openid");
-      assertThat(browser.web.getCookieManager().getCookie("rotor_sso")).isNotNull();
+      assertThat(browser.web().getCookieManager().getCookie("rotor_sso")).isNotNull();
     }
   }
 
   @Test
   void whenTheAppSessionEndsRotorsSingleSignOnSignsTheUserInAgainWithoutAPassword()
       throws Exception {
-    String user = newUser(api, "rp-sso");
-    try (Browser browser = new Browser()) {
+    String user = Users.registered(api, "rp-sso");
+    try (RecordingBrowser browser = new RecordingBrowser()) {
       HtmlPage first = signInThroughRotor(browser, user);
       assertOnTheProfileOf(first, user, browser);
       String subject = first.getElementById("subject").asNormalizedText();
 
       // The app's session ends: its cookies (JSESSIONID on /rp) go; Rotor's rotor_sso stays.
       List<Cookie> appCookies =
-          browser.web.getCookieManager().getCookies().stream()
+          browser.web().getCookieManager().getCookies().stream()
               .filter(c -> c.getPath() != null && c.getPath().startsWith("/rp"))
               .toList();
       assertThat(appCookies).extracting(Cookie::getName).contains("JSESSIONID");
-      appCookies.forEach(browser.web.getCookieManager()::removeCookie);
-      assertThat(browser.web.getCookieManager().getCookie("rotor_sso")).isNotNull();
-      browser.hops.clear();
+      appCookies.forEach(browser.web().getCookieManager()::removeCookie);
+      assertThat(browser.web().getCookieManager().getCookie("rotor_sso")).isNotNull();
+      browser.hops().clear();
 
-      Page again = browser.web.getPage(PROFILE);
+      Page again = browser.web().getPage(PROFILE);
 
       assertThat(again).as(browser.trail()).isInstanceOf(HtmlPage.class);
       assertOnTheProfileOf((HtmlPage) again, user, browser);
@@ -212,7 +152,7 @@ class RelyingPartyIT {
           .isEqualTo(subject);
       // Really a new sign-in through Rotor, not the old session: the page sent the browser to
       // Rotor, which sent it straight back with a code.
-      assertThat(browser.hops)
+      assertThat(browser.hops())
           .as(browser.trail())
           .anySatisfy(hop -> assertThat(hop.url()).startsWith(AUTHORIZE + "?"))
           .anySatisfy(
@@ -220,7 +160,7 @@ class RelyingPartyIT {
                 assertThat(hop.url()).startsWith(ItServer.RP_REDIRECT + "?");
                 assertThat(query(hop.url())).containsKey("code");
               });
-      assertThat(browser.hops)
+      assertThat(browser.hops())
           .as("no password asked, nothing posted:%s", browser.trail())
           .allSatisfy(
               hop -> {

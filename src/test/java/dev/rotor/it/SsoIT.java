@@ -3,30 +3,20 @@ package dev.rotor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
-import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
-import com.nimbusds.oauth2.sdk.AuthorizationResponse;
-import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.GrantType;
-import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
-import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
-import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.rotor.it.browser.Browsers;
+import dev.rotor.it.browser.Flow;
+import dev.rotor.it.browser.OidcClient;
+import dev.rotor.it.browser.Pages;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.JwksVerification;
@@ -34,7 +24,6 @@ import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -63,180 +51,35 @@ import org.junit.jupiter.api.Test;
 @RotorIT
 class SsoIT {
 
-  static final URI AUTHORIZE = URI.create(ItServer.ISSUER + "/oauth2/authorize");
-  static final URI TOKEN = URI.create(ItServer.ISSUER + "/oauth2/token");
-
   Api api;
 
-  /** A browser: its own cookies, no JavaScript, redirects not followed (the clients are fake). */
-  static WebClient browser() {
-    WebClient web = new WebClient(BrowserVersion.FIREFOX);
-    web.getOptions().setRedirectEnabled(false);
-    web.getOptions().setThrowExceptionOnFailingStatusCode(false);
-    web.getOptions().setJavaScriptEnabled(false);
-    web.getOptions().setCssEnabled(false);
-    return web;
+  /** The user's password changes through the API, with a token of a session of its own. */
+  void changePassword(String user) {
+    String access = api.login(user, Users.PASSWORD).string("access_token");
+    Api.Reply changed =
+        api.putJson(
+            "users/me/password",
+            "{\"current_password\":\""
+                + Users.PASSWORD
+                + "\",\"new_password\":\"another correct horse battery\"}",
+            access);
+    assertThat(changed.status()).isEqualTo(204);
   }
 
-  /** One authorization request and what it must come back with. */
-  record Flow(
-      String clientId,
-      URI redirect,
-      Scope scope,
-      State state,
-      Nonce nonce,
-      CodeVerifier verifier,
-      List<Prompt.Type> prompt,
-      Integer maxAge) {
-
-    static Flow of(String clientId, String redirect) {
-      return new Flow(
-          clientId,
-          URI.create(redirect),
-          new Scope("openid", "profile"),
-          new State(),
-          new Nonce(),
-          new CodeVerifier(),
-          List.of(),
-          null);
-    }
-
-    Flow prompt(Prompt.Type type) {
-      return new Flow(clientId, redirect, scope, state, nonce, verifier, List.of(type), maxAge);
-    }
-
-    Flow maxAge(int seconds) {
-      return new Flow(clientId, redirect, scope, state, nonce, verifier, prompt, seconds);
-    }
-
-    URL url() throws Exception {
-      var builder =
-          new AuthenticationRequest.Builder(
-                  ResponseType.CODE, scope, new ClientID(clientId), redirect)
-              .endpointURI(AUTHORIZE)
-              .state(state)
-              .nonce(nonce)
-              .codeChallenge(verifier, CodeChallengeMethod.S256);
-      if (!prompt.isEmpty()) {
-        builder.prompt(new Prompt(prompt.toArray(Prompt.Type[]::new)));
-      }
-      if (maxAge != null) {
-        builder.maxAge(maxAge);
-      }
-      return builder.build().toURI().toURL();
-    }
-  }
-
-  static String location(Page page) {
-    return page.getWebResponse().getResponseHeaderValue("Location");
-  }
-
-  static int status(Page page) {
-    return page.getWebResponse().getStatusCode();
-  }
-
-  /** The redirect back to the client, parsed as a client would (checks state and iss). */
-  static AuthorizationSuccessResponse success(Page page, Flow flow) throws Exception {
-    assertThat(status(page)).as(page.getWebResponse().getContentAsString()).isIn(302, 303);
-    AuthorizationResponse response = AuthorizationResponse.parse(URI.create(location(page)));
-    assertThat(response.indicatesSuccess()).as("redirect %s", location(page)).isTrue();
-    assertThat(response.getState()).isEqualTo(flow.state());
-    assertThat(response.getIssuer()).isEqualTo(new Issuer(ItServer.ISSUER));
-    assertThat(location(page)).startsWith(flow.redirect().toString() + "?");
-    return response.toSuccessResponse();
-  }
-
-  static AuthorizationErrorResponse error(Page page, Flow flow) throws Exception {
-    assertThat(status(page)).isIn(302, 303);
-    AuthorizationResponse response = AuthorizationResponse.parse(URI.create(location(page)));
-    assertThat(response.indicatesSuccess()).isFalse();
-    assertThat(response.getState()).isEqualTo(flow.state());
-    assertThat(response.getIssuer()).isEqualTo(new Issuer(ItServer.ISSUER));
-    return response.toErrorResponse();
-  }
-
-  /** Fills and sends the login form of the page. */
-  static Page submitLogin(HtmlPage page, String username, String password) throws Exception {
-    HtmlForm form = page.getHtmlElementById("login");
-    form.getInputByName("username").setValue(username);
-    form.getInputByName("password").setValue(password);
-    return form.getButtonByName("action").click();
-  }
-
-  /** Presses Allow or Deny on the consent page. */
-  static Page decide(HtmlPage consent, String decision) throws Exception {
-    HtmlForm form = consent.getHtmlElementById("consent");
-    return form.getButtonsByName("decision").stream()
-        .filter(b -> b.getAttribute("value").equals(decision))
-        .findFirst()
-        .orElseThrow()
-        .click();
-  }
-
-  static String newUser(Api api, String prefix) {
-    String name = Users.unique(prefix);
-    assertThat(api.register(name, Users.PASSWORD).status()).isEqualTo(201);
-    return name;
-  }
-
-  /** Signs in through the login page: the browser now has a single sign-on session. */
-  static AuthorizationCode signIn(WebClient web, Flow flow, String username) throws Exception {
-    HtmlPage login = web.getPage(flow.url());
-    assertThat(status(login)).isEqualTo(200);
-    return success(submitLogin(login, username, Users.PASSWORD), flow).getAuthorizationCode();
-  }
-
-  static TokenResponse exchange(Flow flow, AuthorizationCode code, CodeVerifier verifier)
-      throws Exception {
-    var grant = new AuthorizationCodeGrant(code, flow.redirect(), verifier);
-    TokenRequest request =
-        flow.clientId().equals(ItServer.PORTAL)
-            ? new TokenRequest(
-                TOKEN,
-                new ClientSecretBasic(
-                    new ClientID(ItServer.PORTAL), new Secret(ItServer.PORTAL_SECRET)),
-                grant,
-                null)
-            : new TokenRequest(TOKEN, new ClientID(flow.clientId()), grant, null);
-    return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
-  }
-
-  static OIDCTokenResponse tokens(Flow flow, AuthorizationCode code) throws Exception {
-    TokenResponse response = exchange(flow, code, flow.verifier());
-    assertThat(response.indicatesSuccess())
-        .as(() -> response.toErrorResponse().getErrorObject().toString())
-        .isTrue();
-    return (OIDCTokenResponse) response.toSuccessResponse();
-  }
-
-  /** The SPA refreshes its session at the token endpoint, as its client library would. */
-  static TokenResponse refreshAsSpa(OIDCTokenResponse tokens) throws Exception {
-    return TokenResponse.parse(
-        new TokenRequest(
-                TOKEN,
-                new ClientID(ItServer.SPA),
-                new RefreshTokenGrant(tokens.getTokens().getRefreshToken()),
-                null)
-            .toHTTPRequest()
-            .send());
-  }
-
-  /** A token error as RFC 6749 §5.2 says: 400 with {@code invalid_grant}. */
-  static void assertInvalidGrant(TokenResponse response, String what) {
-    assertThat(response.indicatesSuccess()).as("%s: refused", what).isFalse();
-    var error = response.toErrorResponse().getErrorObject();
-    assertThat(error.getHTTPStatusCode()).as("%s: status", what).isEqualTo(400);
-    assertThat(error.getCode()).as("%s: error", what).isEqualTo("invalid_grant");
+  /** The browser has no single sign-on session: a silent request comes back login_required. */
+  static void assertSignedOut(WebClient web) throws Exception {
+    Flow silent = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.NONE);
+    assertThat(silent.errorCode(web)).isEqualTo("login_required");
   }
 
   @Test
   void theCodeFlowWithPkceSignsAUserInAndTheIdTokenVerifiesFromTheJwksAlone() throws Exception {
-    String user = newUser(api, "sso");
+    String user = Users.registered(api, "sso");
     Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-    try (WebClient web = browser()) {
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       HtmlPage login = web.getPage(flow.url());
 
-      assertThat(status(login)).isEqualTo(200);
+      assertThat(Pages.status(login)).isEqualTo(200);
       assertThat(login.asNormalizedText()).contains(ItServer.SPA_NAME);
       assertThat(login.getWebResponse().getResponseHeaderValue("Content-Security-Policy"))
           .contains("default-src 'self'")
@@ -252,16 +95,16 @@ class SsoIT {
       assertThat((Object) login.getFirstByXPath("//label[@for='password']")).isNotNull();
       assertThat(login.getHtmlElementById("password").getAttribute("type")).isEqualTo("password");
 
-      Page back = submitLogin(login, user, Users.PASSWORD);
-      AuthorizationCode code = success(back, flow).getAuthorizationCode();
+      Page back = Pages.submitLogin(login, user, Users.PASSWORD);
+      AuthorizationCode code = flow.success(back).getAuthorizationCode();
       Cookie sso = web.getCookieManager().getCookie("rotor_sso");
       assertThat(sso).isNotNull();
       assertThat(sso.isHttpOnly()).isTrue();
       assertThat(sso.getSameSite()).isEqualToIgnoringCase("lax");
       assertThat(sso.getPath()).isEqualTo("/");
-      assertThat(location(back)).doesNotContain(Users.PASSWORD.replace(' ', '+'));
+      assertThat(Pages.location(back)).doesNotContain(Users.PASSWORD.replace(' ', '+'));
 
-      OIDCTokenResponse tokens = tokens(flow, code);
+      OIDCTokenResponse tokens = OidcClient.tokens(flow, code);
       JwtClaims id =
           JwksVerification.idToken(tokens.getOIDCTokens().getIDTokenString(), ItServer.SPA);
       assertThat(id.getStringClaimValue("nonce")).isEqualTo(flow.nonce().getValue());
@@ -278,27 +121,30 @@ class SsoIT {
       assertThat(info.json()).containsEntry("sub", id.getSubject());
       assertThat(info.json()).containsEntry("preferred_username", user);
 
-      TokenResponse refreshed = refreshAsSpa(tokens);
+      TokenResponse refreshed = OidcClient.refresh(ItServer.SPA, tokens);
       assertThat(refreshed.indicatesSuccess()).isTrue();
     }
   }
 
   @Test
   void aSecondClientSignsTheUserInWithoutAPassword() throws Exception {
-    String user = newUser(api, "sso-second");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-second");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow spa = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
       JwtClaims first =
           JwksVerification.idToken(
-              tokens(spa, signIn(web, spa, user)).getOIDCTokens().getIDTokenString(), ItServer.SPA);
+              OidcClient.tokens(spa, spa.signIn(web, user, Users.PASSWORD))
+                  .getOIDCTokens()
+                  .getIDTokenString(),
+              ItServer.SPA);
 
       Flow portal = Flow.of(ItServer.PORTAL, ItServer.PORTAL_REDIRECT);
       Page answer = web.getPage(portal.url());
 
-      AuthorizationCode code = success(answer, portal).getAuthorizationCode();
+      AuthorizationCode code = portal.success(answer).getAuthorizationCode();
       JwtClaims second =
           JwksVerification.idToken(
-              tokens(portal, code).getOIDCTokens().getIDTokenString(), ItServer.PORTAL);
+              OidcClient.tokens(portal, code).getOIDCTokens().getIDTokenString(), ItServer.PORTAL);
       assertThat(second.getSubject()).isEqualTo(first.getSubject());
       assertThat(second.getStringClaimValue("sid")).isEqualTo(first.getStringClaimValue("sid"));
       assertThat(second.getClaimValue("auth_time")).isEqualTo(first.getClaimValue("auth_time"));
@@ -307,35 +153,35 @@ class SsoIT {
 
   @Test
   void promptNoneAnswersAtOnceWithOrWithoutASession() throws Exception {
-    String user = newUser(api, "sso-none");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-none");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow silent = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.NONE);
-      assertThat(error(web.getPage(silent.url()), silent).getErrorObject().getCode())
-          .isEqualTo("login_required");
+      assertThat(silent.errorCode(web)).isEqualTo("login_required");
 
-      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
+      Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).signIn(web, user, Users.PASSWORD);
       Flow again = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.NONE);
-      assertThat(success(web.getPage(again.url()), again).getAuthorizationCode()).isNotNull();
+      assertThat(again.codeAtOnce(web)).isNotNull();
     }
   }
 
   @Test
   void promptLoginAndMaxAgeAskForThePasswordAgain() throws Exception {
-    String user = newUser(api, "sso-again");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-again");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow first = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
       JwtClaims before =
           JwksVerification.idToken(
-              tokens(first, signIn(web, first, user)).getOIDCTokens().getIDTokenString(),
+              OidcClient.tokens(first, first.signIn(web, user, Users.PASSWORD))
+                  .getOIDCTokens()
+                  .getIDTokenString(),
               ItServer.SPA);
 
       Flow withinAge = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).maxAge(600);
-      assertThat(success(web.getPage(withinAge.url()), withinAge).getAuthorizationCode())
-          .isNotNull();
+      assertThat(withinAge.codeAtOnce(web)).isNotNull();
 
       Flow login = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.LOGIN);
       Page asked = web.getPage(login.url());
-      assertThat(status(asked)).isEqualTo(200);
+      assertThat(Pages.status(asked)).isEqualTo(200);
       assertThat(((HtmlPage) asked).getElementById("login")).isNotNull();
 
       api.moveClock(Duration.ofMinutes(11));
@@ -343,10 +189,10 @@ class SsoIT {
       HtmlPage again = web.getPage(tooOld.url());
       assertThat(again.getElementById("login")).isNotNull();
       AuthorizationCode code =
-          success(submitLogin(again, user, Users.PASSWORD), tooOld).getAuthorizationCode();
+          tooOld.success(Pages.submitLogin(again, user, Users.PASSWORD)).getAuthorizationCode();
       JwtClaims after =
           JwksVerification.idToken(
-              tokens(tooOld, code).getOIDCTokens().getIDTokenString(), ItServer.SPA);
+              OidcClient.tokens(tooOld, code).getOIDCTokens().getIDTokenString(), ItServer.SPA);
       assertThat(after.getClaimValue("auth_time", Long.class))
           .isGreaterThanOrEqualTo(before.getClaimValue("auth_time", Long.class) + 600);
     }
@@ -354,21 +200,21 @@ class SsoIT {
 
   @Test
   void aCodeUsedTwiceFailsAndRevokesTheSessionItStarted() throws Exception {
-    String user = newUser(api, "sso-replay");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-replay");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      AuthorizationCode code = signIn(web, flow, user);
-      OIDCTokenResponse tokens = tokens(flow, code);
+      AuthorizationCode code = flow.signIn(web, user, Users.PASSWORD);
+      OIDCTokenResponse tokens = OidcClient.tokens(flow, code);
       String access = tokens.getTokens().getAccessToken().getValue();
       assertThat(api.get("oauth2/userinfo", access).status()).isEqualTo(200);
 
-      TokenResponse replay = exchange(flow, code, flow.verifier());
+      TokenResponse replay = OidcClient.exchange(flow, code, flow.verifier());
 
       assertThat(replay.indicatesSuccess()).isFalse();
       assertThat(((TokenErrorResponse) replay).getErrorObject().getCode())
           .isEqualTo("invalid_grant");
       assertThat(api.get("oauth2/userinfo", access).status()).isEqualTo(401);
-      TokenResponse refreshed = refreshAsSpa(tokens);
+      TokenResponse refreshed = OidcClient.refresh(ItServer.SPA, tokens);
       assertThat(refreshed.indicatesSuccess()).isFalse();
       Api.Reply events = api.get("admin/events?type=CODE_REPLAYED", Users.adminToken(api));
       assertThat(events.body()).contains("client " + ItServer.SPA);
@@ -377,13 +223,13 @@ class SsoIT {
 
   @Test
   void aCodeRacedByItsReplaysOpensOneSessionAndTheReplayRevokesIt() throws Exception {
-    String user = newUser(api, "sso-race");
+    String user = Users.registered(api, "sso-race");
     ExecutorService pool = Executors.newFixedThreadPool(3);
-    try (WebClient web = browser()) {
-      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
+      Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).signIn(web, user, Users.PASSWORD);
       for (int trial = 1; trial <= 20; trial++) {
         Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-        AuthorizationCode code = success(web.getPage(flow.url()), flow).getAuthorizationCode();
+        AuthorizationCode code = flow.codeAtOnce(web);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<TokenResponse>> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -391,7 +237,7 @@ class SsoIT {
               pool.submit(
                   () -> {
                     assertThat(start.await(30, TimeUnit.SECONDS)).isTrue();
-                    return exchange(flow, code, flow.verifier());
+                    return OidcClient.exchange(flow, code, flow.verifier());
                   }));
         }
         start.countDown();
@@ -401,11 +247,13 @@ class SsoIT {
           if (response.indicatesSuccess()) {
             won.add((OIDCTokenResponse) response.toSuccessResponse());
           } else {
-            assertInvalidGrant(response, "trial " + trial + ", a replay");
+            OidcClient.assertInvalidGrant(response, "trial " + trial + ", a replay");
           }
         }
         assertThat(won).as("trial %d: 200s", trial).hasSize(1);
-        assertInvalidGrant(refreshAsSpa(won.get(0)), "trial " + trial + ", the winner's refresh");
+        OidcClient.assertInvalidGrant(
+            OidcClient.refresh(ItServer.SPA, won.get(0)),
+            "trial " + trial + ", the winner's refresh");
       }
     } finally {
       pool.shutdownNow();
@@ -414,37 +262,29 @@ class SsoIT {
 
   @Test
   void aCodeIssuedBeforeAPasswordChangeGetsNoTokens() throws Exception {
-    String user = newUser(api, "sso-code-password");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-code-password");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      AuthorizationCode code = signIn(web, flow, user);
-      String access = api.login(user, Users.PASSWORD).string("access_token");
-      Api.Reply changed =
-          api.putJson(
-              "users/me/password",
-              "{\"current_password\":\""
-                  + Users.PASSWORD
-                  + "\",\"new_password\":\"another correct horse battery\"}",
-              access);
-      assertThat(changed.status()).isEqualTo(204);
+      AuthorizationCode code = flow.signIn(web, user, Users.PASSWORD);
+      changePassword(user);
 
-      assertInvalidGrant(exchange(flow, code, flow.verifier()), "after the password change");
+      OidcClient.assertInvalidGrant(
+          OidcClient.exchange(flow, code, flow.verifier()), "after the password change");
     }
   }
 
   @Test
   void aCodeIssuedBeforeALogoutGetsNoTokens() throws Exception {
-    String user = newUser(api, "sso-code-logout");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-code-logout");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      AuthorizationCode code = signIn(web, flow, user);
-      HtmlPage confirm = web.getPage(ItServer.ISSUER + "/oauth2/logout?client_id=" + ItServer.SPA);
-      Page out =
-          ((HtmlForm) confirm.getHtmlElementById("logout")).getButtonByName("action").click();
+      AuthorizationCode code = flow.signIn(web, user, Users.PASSWORD);
+      Page out = Pages.logOut(web, ItServer.ISSUER + "/oauth2/logout?client_id=" + ItServer.SPA);
       assertThat(out.getWebResponse().getWebRequest().getHttpMethod()).isEqualTo(HttpMethod.POST);
-      assertThat(status(out)).isEqualTo(200);
+      assertThat(Pages.status(out)).isEqualTo(200);
 
-      assertInvalidGrant(exchange(flow, code, flow.verifier()), "after the logout");
+      OidcClient.assertInvalidGrant(
+          OidcClient.exchange(flow, code, flow.verifier()), "after the logout");
     }
   }
 
@@ -453,36 +293,37 @@ class SsoIT {
     String user = Users.unique("sso-code-disabled");
     Api.Reply registered = api.register(user, Users.PASSWORD);
     String admin = Users.adminToken(api);
-    try (WebClient web = browser()) {
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow first = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      AuthorizationCode whileDisabled = signIn(web, first, user);
+      AuthorizationCode whileDisabled = first.signIn(web, user, Users.PASSWORD);
       Flow second = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      AuthorizationCode afterwards =
-          success(web.getPage(second.url()), second).getAuthorizationCode();
+      AuthorizationCode afterwards = second.codeAtOnce(web);
       String path = "admin/users/" + registered.string("id");
       assertThat(api.patchJson(path, "{\"enabled\":false}", admin).status()).isEqualTo(200);
 
-      assertInvalidGrant(exchange(first, whileDisabled, first.verifier()), "while disabled");
+      OidcClient.assertInvalidGrant(
+          OidcClient.exchange(first, whileDisabled, first.verifier()), "while disabled");
 
       assertThat(api.patchJson(path, "{\"enabled\":true}", admin).status()).isEqualTo(200);
-      assertInvalidGrant(exchange(second, afterwards, second.verifier()), "once enabled again");
+      OidcClient.assertInvalidGrant(
+          OidcClient.exchange(second, afterwards, second.verifier()), "once enabled again");
     }
   }
 
   @Test
   void aWrongVerifierOrAnExpiredCodeGetsNoTokens() throws Exception {
-    String user = newUser(api, "sso-verifier");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-verifier");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      AuthorizationCode code = signIn(web, flow, user);
-      TokenResponse wrong = exchange(flow, code, new CodeVerifier());
+      AuthorizationCode code = flow.signIn(web, user, Users.PASSWORD);
+      TokenResponse wrong = OidcClient.exchange(flow, code, new CodeVerifier());
       assertThat(((TokenErrorResponse) wrong).getErrorObject().getCode())
           .isEqualTo("invalid_grant");
 
       Flow late = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      AuthorizationCode expiring = success(web.getPage(late.url()), late).getAuthorizationCode();
+      AuthorizationCode expiring = late.codeAtOnce(web);
       api.moveClock(Duration.ofSeconds(61));
-      TokenResponse expired = exchange(late, expiring, late.verifier());
+      TokenResponse expired = OidcClient.exchange(late, expiring, late.verifier());
       assertThat(((TokenErrorResponse) expired).getErrorObject().getCode())
           .isEqualTo("invalid_grant");
     }
@@ -490,66 +331,68 @@ class SsoIT {
 
   @Test
   void anUnknownClientOrRedirectUriGetsAnErrorPageAndNoRedirect() throws Exception {
-    try (WebClient web = browser()) {
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow foreign = Flow.of(ItServer.SPA, "https://evil.example.test/callback");
       Page page = web.getPage(foreign.url());
-      assertThat(status(page)).isEqualTo(400);
-      assertThat(location(page)).isNull();
+      assertThat(Pages.status(page)).isEqualTo(400);
+      assertThat(Pages.location(page)).isNull();
       assertThat(page.getWebResponse().getContentType()).isEqualTo("text/html");
       assertThat(page.getWebResponse().getContentAsString()).contains("redirect_uri");
 
       Flow prefix = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT + "/more");
-      assertThat(status(web.getPage(prefix.url()))).isEqualTo(400);
+      assertThat(Pages.status(web.getPage(prefix.url()))).isEqualTo(400);
 
       Flow unknown = Flow.of("no-such-client", ItServer.SPA_REDIRECT);
       Page unknownPage = web.getPage(unknown.url());
-      assertThat(status(unknownPage)).isEqualTo(400);
-      assertThat(location(unknownPage)).isNull();
+      assertThat(Pages.status(unknownPage)).isEqualTo(400);
+      assertThat(Pages.location(unknownPage)).isNull();
     }
   }
 
   @Test
   void otherBadRequestsGoBackToTheClient() throws Exception {
-    try (WebClient web = browser()) {
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
       String plain =
           flow.url()
               .toString()
               .replace("code_challenge_method=S256", "code_challenge_method=plain");
-      assertThat(error(web.getPage(plain), flow).getErrorObject().getCode())
+      assertThat(flow.error(web.getPage(plain)).getErrorObject().getCode())
           .isEqualTo("invalid_request");
 
       String token = flow.url().toString().replace("response_type=code", "response_type=token");
-      assertThat(error(web.getPage(token), flow).getErrorObject().getCode())
+      assertThat(flow.error(web.getPage(token)).getErrorObject().getCode())
           .isEqualTo("unsupported_response_type");
 
       String noPkce = flow.url().toString().replaceAll("&code_challenge(_method)?=[^&]*", "");
-      assertThat(error(web.getPage(noPkce), flow).getErrorObject().getCode())
+      assertThat(flow.error(web.getPage(noPkce)).getErrorObject().getCode())
           .isEqualTo("invalid_request");
     }
   }
 
   @Test
   void aThirdPartyClientAsksForConsentOnceAndADenialGoesBack() throws Exception {
-    String user = newUser(api, "sso-consent");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-consent");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow denied = Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT);
-      HtmlPage consent = (HtmlPage) submitLogin(web.getPage(denied.url()), user, Users.PASSWORD);
-      assertThat(status(consent)).isEqualTo(200);
+      HtmlPage consent =
+          (HtmlPage) Pages.submitLogin(web.getPage(denied.url()), user, Users.PASSWORD);
+      assertThat(Pages.status(consent)).isEqualTo(200);
       assertThat(consent.asNormalizedText()).contains(ItServer.PARTNER_NAME).contains("profile");
-      Page no = decide(consent, "deny");
-      assertThat(error(no, denied).getErrorObject().getCode()).isEqualTo("access_denied");
+      Page no = Pages.decide(consent, "deny");
+      assertThat(denied.error(no).getErrorObject().getCode()).isEqualTo("access_denied");
 
       Flow allowed = Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT);
       HtmlPage askedAgain = web.getPage(allowed.url());
       assertThat(askedAgain.getElementById("consent")).isNotNull();
-      Page yes = decide(askedAgain, "allow");
-      assertThat(tokens(allowed, success(yes, allowed).getAuthorizationCode()).getOIDCTokens())
+      Page yes = Pages.decide(askedAgain, "allow");
+      assertThat(
+              OidcClient.tokens(allowed, allowed.success(yes).getAuthorizationCode())
+                  .getOIDCTokens())
           .isNotNull();
 
       Flow remembered = Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT);
-      assertThat(success(web.getPage(remembered.url()), remembered).getAuthorizationCode())
-          .isNotNull();
+      assertThat(remembered.codeAtOnce(web)).isNotNull();
       Api.Reply events = api.get("admin/events?type=CONSENT_GIVEN", Users.adminToken(api));
       assertThat(events.body()).contains("client " + ItServer.PARTNER);
     }
@@ -557,16 +400,16 @@ class SsoIT {
 
   @Test
   void theLoginFormSharesTheAccountLockOfTheApi() throws Exception {
-    String user = newUser(api, "sso-locked");
+    String user = Users.registered(api, "sso-locked");
     for (int i = 0; i < 5; i++) {
       assertThat(api.login(user, "not-the-password").status()).isEqualTo(401);
     }
-    try (WebClient web = browser()) {
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
 
-      HtmlPage locked = (HtmlPage) submitLogin(web.getPage(flow.url()), user, Users.PASSWORD);
+      HtmlPage locked = (HtmlPage) Pages.submitLogin(web.getPage(flow.url()), user, Users.PASSWORD);
 
-      assertThat(status(locked)).isEqualTo(429);
+      assertThat(Pages.status(locked)).isEqualTo(429);
       assertThat(locked.getWebResponse().getResponseHeaderValue("Retry-After")).matches("\\d+");
       assertThat(locked.getHtmlElementById("error").asNormalizedText())
           .startsWith("Too many sign-in attempts.");
@@ -580,11 +423,11 @@ class SsoIT {
    */
   @Test
   void aBrowserThatSignedInBeforeIsNotLockedOutByStrangers() throws Exception {
-    String user = newUser(api, "sso-device");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-device");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       web.getOptions().setLocalAddress(InetAddress.getByName(ItServer.TRUSTED_PROXY));
       web.addRequestHeader("X-Forwarded-For", "192.0.2.21");
-      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
+      Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).signIn(web, user, Users.PASSWORD);
       assertThat(web.getCookieManager().getCookie("rotor_device")).isNotNull();
       web.getCookieManager().removeCookie(web.getCookieManager().getCookie("rotor_sso"));
       for (int attacker = 1; attacker <= 4; attacker++) {
@@ -601,23 +444,25 @@ class SsoIT {
 
       Flow again = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
       HtmlPage login = web.getPage(again.url());
-      Page signedIn = submitLogin(login, user, Users.PASSWORD);
+      Page signedIn = Pages.submitLogin(login, user, Users.PASSWORD);
 
-      success(signedIn, again);
+      again.success(signedIn);
     }
   }
 
   @Test
   void aWrongPasswordShowsTheSamePageWithOneGenericMessage() throws Exception {
-    String user = newUser(api, "sso-wrong");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-wrong");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      HtmlPage wrong = (HtmlPage) submitLogin(web.getPage(flow.url()), user, "not-the-password");
+      HtmlPage wrong =
+          (HtmlPage) Pages.submitLogin(web.getPage(flow.url()), user, "not-the-password");
       HtmlPage unknown =
-          (HtmlPage) submitLogin(web.getPage(flow.url()), "nobody-" + user, "not-the-password");
+          (HtmlPage)
+              Pages.submitLogin(web.getPage(flow.url()), "nobody-" + user, "not-the-password");
 
       for (HtmlPage page : List.of(wrong, unknown)) {
-        assertThat(status(page)).isEqualTo(200);
+        assertThat(Pages.status(page)).isEqualTo(200);
         assertThat(page.getHtmlElementById("error").asNormalizedText())
             .isEqualTo("Invalid username or password.");
         assertThat(page.getWebResponse().getContentAsString()).doesNotContain("not-the-password");
@@ -629,18 +474,18 @@ class SsoIT {
 
   @Test
   void aFormWithoutTheRightCsrfTokenIsRefused() throws Exception {
-    String user = newUser(api, "sso-csrf");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-csrf");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
       HtmlPage login = web.getPage(flow.url());
       HtmlForm form = login.getHtmlElementById("login");
       form.getInputByName("csrf_token").setValue("A".repeat(43));
-      Page forged = submitLogin(login, user, Users.PASSWORD);
-      assertThat(status(forged)).isEqualTo(403);
-      assertThat(location(forged)).isNull();
+      Page forged = Pages.submitLogin(login, user, Users.PASSWORD);
+      assertThat(Pages.status(forged)).isEqualTo(403);
+      assertThat(Pages.location(forged)).isNull();
 
-      try (WebClient attacker = browser()) {
-        WebRequest post = new WebRequest(AUTHORIZE.toURL(), HttpMethod.POST);
+      try (WebClient attacker = Browsers.stoppingAtRedirects()) {
+        WebRequest post = new WebRequest(OidcClient.AUTHORIZE.toURL(), HttpMethod.POST);
         post.setRequestParameters(
             List.of(
                 new NameValuePair("action", "login"),
@@ -649,41 +494,21 @@ class SsoIT {
                 new NameValuePair("response_type", "code"),
                 new NameValuePair("username", user),
                 new NameValuePair("password", Users.PASSWORD)));
-        assertThat(status(attacker.getPage(post))).isEqualTo(403);
+        assertThat(Pages.status(attacker.getPage(post))).isEqualTo(403);
         assertThat(attacker.getCookieManager().getCookie("rotor_sso")).isNull();
       }
       assertThat(web.getCookieManager().getCookie("rotor_sso")).isNull();
     }
   }
 
-  /** Every field of a form, hidden ones included, as the browser would send it. */
-  static List<NameValuePair> fields(HtmlForm form) {
-    List<NameValuePair> fields = new java.util.ArrayList<>();
-    for (var input : form.getElementsByTagName("input")) {
-      fields.add(new NameValuePair(input.getAttribute("name"), input.getAttribute("value")));
-    }
-    return fields;
-  }
-
-  /** Posts the fields to the authorization endpoint from the browser, with its cookies. */
-  static Page post(WebClient web, List<NameValuePair> fields, NameValuePair... more)
-      throws Exception {
-    WebRequest post = new WebRequest(AUTHORIZE.toURL(), HttpMethod.POST);
-    List<NameValuePair> all = new java.util.ArrayList<>(fields);
-    all.removeIf(f -> List.of(more).stream().anyMatch(m -> m.getName().equals(f.getName())));
-    all.addAll(List.of(more));
-    post.setRequestParameters(all);
-    return web.getPage(post);
-  }
-
   @Test
   void aWellFormedCsrfCookieTheServerDidNotMintIsRefused() throws Exception {
-    String user = newUser(api, "sso-planted");
+    String user = Users.registered(api, "sso-planted");
     for (String planted : List.of("A".repeat(43), "A".repeat(43) + "." + "B".repeat(43))) {
-      try (WebClient web = browser()) {
+      try (WebClient web = Browsers.stoppingAtRedirects()) {
         Flow flow = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
         List<NameValuePair> form =
-            fields(((HtmlPage) web.getPage(flow.url())).getHtmlElementById("login"));
+            Pages.fields(((HtmlPage) web.getPage(flow.url())).getHtmlElementById("login"));
         web.getCookieManager().clearCookies();
         web.getCookieManager()
             .addCookie(
@@ -696,7 +521,7 @@ class SsoIT {
                     false));
 
         Page forged =
-            post(
+            Pages.post(
                 web,
                 form,
                 new NameValuePair("csrf_token", planted),
@@ -704,7 +529,7 @@ class SsoIT {
                 new NameValuePair("password", Users.PASSWORD),
                 new NameValuePair("action", "login"));
 
-        assertThat(status(forged)).as("cookie and token %s", planted).isEqualTo(403);
+        assertThat(Pages.status(forged)).as("cookie and token %s", planted).isEqualTo(403);
         assertThat(web.getCookieManager().getCookie("rotor_sso")).isNull();
       }
     }
@@ -712,130 +537,113 @@ class SsoIT {
 
   @Test
   void theCsrfTokenIsNewAfterEverySignIn() throws Exception {
-    String user = newUser(api, "sso-new-csrf");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-new-csrf");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow first = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
       HtmlPage login = web.getPage(first.url());
-      List<NameValuePair> before = fields(login.getHtmlElementById("login"));
-      success(submitLogin(login, user, Users.PASSWORD), first);
+      List<NameValuePair> before = Pages.fields(login.getHtmlElementById("login"));
+      first.success(Pages.submitLogin(login, user, Users.PASSWORD));
 
       Flow again = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.LOGIN);
       HtmlPage asked = web.getPage(again.url());
-      List<NameValuePair> after = fields(asked.getHtmlElementById("login"));
-      assertThat(value(after, "csrf_token")).isNotEqualTo(value(before, "csrf_token"));
+      List<NameValuePair> after = Pages.fields(asked.getHtmlElementById("login"));
+      assertThat(Pages.value(after, "csrf_token")).isNotEqualTo(Pages.value(before, "csrf_token"));
 
       Page stale =
-          post(
+          Pages.post(
               web,
               after,
-              new NameValuePair("csrf_token", value(before, "csrf_token")),
+              new NameValuePair("csrf_token", Pages.value(before, "csrf_token")),
               new NameValuePair("username", user),
               new NameValuePair("password", Users.PASSWORD),
               new NameValuePair("action", "login"));
-      assertThat(status(stale)).isEqualTo(403);
-      success(submitLogin(asked, user, Users.PASSWORD), again);
+      assertThat(Pages.status(stale)).isEqualTo(403);
+      again.success(Pages.submitLogin(asked, user, Users.PASSWORD));
     }
-  }
-
-  static String value(List<NameValuePair> fields, String name) {
-    return fields.stream()
-        .filter(f -> f.getName().equals(name))
-        .map(NameValuePair::getValue)
-        .findFirst()
-        .orElseThrow();
   }
 
   @Test
   void aConsentDecisionCountsOnlyOnAConsentPageTheServerShowedForThisSignIn() throws Exception {
-    String user = newUser(api, "sso-consent-step");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-consent-step");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow first = Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT).prompt(Prompt.Type.CONSENT);
-      HtmlPage consent = (HtmlPage) submitLogin(web.getPage(first.url()), user, Users.PASSWORD);
-      List<NameValuePair> shown = fields(consent.getHtmlElementById("consent"));
-      String consentToken = value(shown, "csrf_token");
+      HtmlPage consent =
+          (HtmlPage) Pages.submitLogin(web.getPage(first.url()), user, Users.PASSWORD);
+      List<NameValuePair> shown = Pages.fields(consent.getHtmlElementById("consent"));
+      String consentToken = Pages.value(shown, "csrf_token");
 
       Flow login = Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT).prompt(Prompt.Type.LOGIN);
       HtmlPage asked = web.getPage(login.url());
       Page skipped =
-          post(
+          Pages.post(
               web,
-              fields(asked.getHtmlElementById("login")),
+              Pages.fields(asked.getHtmlElementById("login")),
               new NameValuePair("csrf_token", consentToken),
               new NameValuePair("action", "consent"),
               new NameValuePair("decision", "allow"));
-      assertThat(status(skipped)).as("prompt=login is not skipped").isEqualTo(200);
+      assertThat(Pages.status(skipped)).as("prompt=login is not skipped").isEqualTo(200);
       assertThat(((HtmlPage) skipped).getElementById("login")).isNotNull();
 
       Page forged =
-          post(
+          Pages.post(
               web,
               shown,
               new NameValuePair("consent_step", "99999999999." + "A".repeat(43)),
               new NameValuePair("decision", "allow"));
-      assertThat(status(forged)).as("a consent step the server did not start").isEqualTo(200);
+      assertThat(Pages.status(forged)).as("a consent step the server did not start").isEqualTo(200);
       assertThat(((HtmlPage) forged).getElementById("consent")).isNotNull();
 
-      Page allowed = decide(consent, "allow");
-      assertThat(tokens(first, success(allowed, first).getAuthorizationCode()).getOIDCTokens())
+      Page allowed = Pages.decide(consent, "allow");
+      assertThat(
+              OidcClient.tokens(first, first.success(allowed).getAuthorizationCode())
+                  .getOIDCTokens())
           .isNotNull();
     }
   }
 
   @Test
   void aConsentPageLeftOpenPastMaxAgeAsksForThePasswordAgain() throws Exception {
-    String user = newUser(api, "sso-consent-age");
-    try (WebClient web = browser()) {
+    String user = Users.registered(api, "sso-consent-age");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow flow =
           Flow.of(ItServer.PARTNER, ItServer.PARTNER_REDIRECT)
               .prompt(Prompt.Type.CONSENT)
               .maxAge(300);
-      HtmlPage consent = (HtmlPage) submitLogin(web.getPage(flow.url()), user, Users.PASSWORD);
+      HtmlPage consent =
+          (HtmlPage) Pages.submitLogin(web.getPage(flow.url()), user, Users.PASSWORD);
       assertThat(consent.getElementById("consent")).isNotNull();
 
       api.moveClock(Duration.ofMinutes(6));
-      Page late = decide(consent, "allow");
+      Page late = Pages.decide(consent, "allow");
 
-      assertThat(status(late)).isEqualTo(200);
+      assertThat(Pages.status(late)).isEqualTo(200);
       assertThat(((HtmlPage) late).getElementById("login")).isNotNull();
-      assertThat(location(late)).isNull();
+      assertThat(Pages.location(late)).isNull();
     }
   }
 
   @Test
   void loggingOutOrChangingThePasswordEndsTheSingleSignOnSession() throws Exception {
-    String user = newUser(api, "sso-end");
-    try (WebClient web = browser()) {
-      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
-      HtmlPage confirm =
-          web.getPage(
+    String user = Users.registered(api, "sso-end");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
+      Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).signIn(web, user, Users.PASSWORD);
+      Page out =
+          Pages.logOut(
+              web,
               ItServer.ISSUER
                   + "/oauth2/logout?client_id="
                   + ItServer.PORTAL
                   + "&post_logout_redirect_uri="
                   + ItServer.PORTAL_LOGGED_OUT
                   + "&state=bye");
-      Page out =
-          ((HtmlForm) confirm.getHtmlElementById("logout")).getButtonByName("action").click();
-      assertThat(status(out)).isEqualTo(303);
-      assertThat(location(out)).isEqualTo(ItServer.PORTAL_LOGGED_OUT + "?state=bye");
-      Flow silent = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.NONE);
-      assertThat(error(web.getPage(silent.url()), silent).getErrorObject().getCode())
-          .isEqualTo("login_required");
+      assertThat(Pages.status(out)).isEqualTo(303);
+      assertThat(Pages.location(out)).isEqualTo(ItServer.PORTAL_LOGGED_OUT + "?state=bye");
+      assertSignedOut(web);
     }
-    try (WebClient web = browser()) {
-      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
-      String access = api.login(user, Users.PASSWORD).string("access_token");
-      Api.Reply changed =
-          api.putJson(
-              "users/me/password",
-              "{\"current_password\":\""
-                  + Users.PASSWORD
-                  + "\",\"new_password\":\"another correct horse battery\"}",
-              access);
-      assertThat(changed.status()).isEqualTo(204);
-      Flow silent = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.NONE);
-      assertThat(error(web.getPage(silent.url()), silent).getErrorObject().getCode())
-          .isEqualTo("login_required");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
+      Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).signIn(web, user, Users.PASSWORD);
+      changePassword(user);
+      assertSignedOut(web);
     }
   }
 
@@ -843,8 +651,8 @@ class SsoIT {
   void disablingTheUserEndsTheSingleSignOnSession() throws Exception {
     String user = Users.unique("sso-disabled");
     Api.Reply registered = api.register(user, Users.PASSWORD);
-    try (WebClient web = browser()) {
-      signIn(web, Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT), user);
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
+      Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).signIn(web, user, Users.PASSWORD);
       Api.Reply disabled =
           api.patchJson(
               "admin/users/" + registered.string("id"),
@@ -852,9 +660,7 @@ class SsoIT {
               Users.adminToken(api));
       assertThat(disabled.status()).isEqualTo(200);
 
-      Flow silent = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).prompt(Prompt.Type.NONE);
-      assertThat(error(web.getPage(silent.url()), silent).getErrorObject().getCode())
-          .isEqualTo("login_required");
+      assertSignedOut(web);
     }
   }
 
@@ -871,7 +677,7 @@ class SsoIT {
   void theDiscoveryDocumentIsValidOpenIdConnectMetadata() throws Exception {
     OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(ItServer.ISSUER));
 
-    assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(AUTHORIZE);
+    assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(OidcClient.AUTHORIZE);
     assertThat(metadata.getUserInfoEndpointURI())
         .isEqualTo(URI.create(ItServer.ISSUER + "/oauth2/userinfo"));
     assertThat(metadata.getResponseTypes()).containsExactly(ResponseType.CODE);

@@ -49,14 +49,20 @@ public final class Users {
     return created;
   }
 
-  /** Registers a new user and logs in; answers the token response. */
-  public static Api.Reply registeredAndLoggedIn(Api api, String prefix) {
+  /** Registers a new user with {@link #PASSWORD}; answers its name. */
+  public static String registered(Api api, String prefix) {
     String name = unique(prefix);
     Api.Reply registered = api.register(name, PASSWORD);
     if (registered.status() != 201) {
       throw new IllegalStateException(
           "register failed: " + registered.status() + " " + registered.body());
     }
+    return name;
+  }
+
+  /** Registers a new user and logs in; answers the token response. */
+  public static Api.Reply registeredAndLoggedIn(Api api, String prefix) {
+    String name = registered(api, prefix);
     Api.Reply login = api.login(name, PASSWORD);
     if (login.status() != 200) {
       throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
