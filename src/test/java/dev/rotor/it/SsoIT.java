@@ -131,20 +131,13 @@ class SsoIT {
     String user = Users.registered(api, "sso-second");
     try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow spa = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      JwtClaims first =
-          JwksVerification.idToken(
-              OidcClient.tokens(spa, spa.signIn(web, user, Users.PASSWORD))
-                  .getOIDCTokens()
-                  .getIDTokenString(),
-              ItServer.SPA);
+      JwtClaims first = OidcClient.idToken(spa, spa.signIn(web, user, Users.PASSWORD));
 
       Flow portal = Flow.of(ItServer.PORTAL, ItServer.PORTAL_REDIRECT);
       Page answer = web.getPage(portal.url());
 
       AuthorizationCode code = portal.success(answer).getAuthorizationCode();
-      JwtClaims second =
-          JwksVerification.idToken(
-              OidcClient.tokens(portal, code).getOIDCTokens().getIDTokenString(), ItServer.PORTAL);
+      JwtClaims second = OidcClient.idToken(portal, code);
       assertThat(second.getSubject()).isEqualTo(first.getSubject());
       assertThat(second.getStringClaimValue("sid")).isEqualTo(first.getStringClaimValue("sid"));
       assertThat(second.getClaimValue("auth_time")).isEqualTo(first.getClaimValue("auth_time"));
@@ -169,12 +162,7 @@ class SsoIT {
     String user = Users.registered(api, "sso-again");
     try (WebClient web = Browsers.stoppingAtRedirects()) {
       Flow first = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT);
-      JwtClaims before =
-          JwksVerification.idToken(
-              OidcClient.tokens(first, first.signIn(web, user, Users.PASSWORD))
-                  .getOIDCTokens()
-                  .getIDTokenString(),
-              ItServer.SPA);
+      JwtClaims before = OidcClient.idToken(first, first.signIn(web, user, Users.PASSWORD));
 
       Flow withinAge = Flow.of(ItServer.SPA, ItServer.SPA_REDIRECT).maxAge(600);
       assertThat(withinAge.codeAtOnce(web)).isNotNull();
@@ -190,9 +178,7 @@ class SsoIT {
       assertThat(again.getElementById("login")).isNotNull();
       AuthorizationCode code =
           tooOld.success(Pages.submitLogin(again, user, Users.PASSWORD)).getAuthorizationCode();
-      JwtClaims after =
-          JwksVerification.idToken(
-              OidcClient.tokens(tooOld, code).getOIDCTokens().getIDTokenString(), ItServer.SPA);
+      JwtClaims after = OidcClient.idToken(tooOld, code);
       assertThat(after.getClaimValue("auth_time", Long.class))
           .isGreaterThanOrEqualTo(before.getClaimValue("auth_time", Long.class) + 600);
     }

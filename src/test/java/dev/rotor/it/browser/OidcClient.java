@@ -14,7 +14,9 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import dev.rotor.it.support.ItServer;
+import dev.rotor.it.support.JwksVerification;
 import java.net.URI;
+import org.jose4j.jwt.JwtClaims;
 
 /**
  * The token endpoint as an unmodified OpenID Connect client library (the Nimbus SDK) calls it: the
@@ -50,6 +52,12 @@ public final class OidcClient {
         .as(() -> response.toErrorResponse().getErrorObject().toString())
         .isTrue();
     return (OIDCTokenResponse) response.toSuccessResponse();
+  }
+
+  /** The ID token for the flow's code, verified from the JWK Set alone for the flow's client. */
+  public static JwtClaims idToken(Flow flow, AuthorizationCode code) throws Exception {
+    return JwksVerification.idToken(
+        tokens(flow, code).getOIDCTokens().getIDTokenString(), flow.clientId());
   }
 
   /** A public client refreshes its session at the token endpoint, as its client library would. */

@@ -11,29 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Builds the cases of one operation. */
 final class Generator {
 
-  /** The form fields the cases send, known and unknown to each endpoint. */
-  static final List<String> FORM_FIELDS =
+  /** The authorization request's parameters, which the forms and queries both carry. */
+  static final List<String> SIGN_IN_PARAMETERS =
       List.of(
-          "grant_type",
-          "code",
-          "redirect_uri",
-          "code_verifier",
-          "refresh_token",
-          "scope",
-          "client_id",
-          "client_secret",
-          "token",
-          "token_type_hint",
-          "action",
-          "username",
-          "password",
-          "csrf_token",
-          "decision",
-          "response_type",
           "state",
           "nonce",
           "code_challenge",
@@ -43,28 +28,46 @@ final class Generator {
           "login_hint",
           "post_logout_redirect_uri");
 
+  /** The form fields the cases send, known and unknown to each endpoint. */
+  static final List<String> FORM_FIELDS =
+      Stream.concat(
+              Stream.of(
+                  "grant_type",
+                  "code",
+                  "redirect_uri",
+                  "code_verifier",
+                  "refresh_token",
+                  "scope",
+                  "client_id",
+                  "client_secret",
+                  "token",
+                  "token_type_hint",
+                  "action",
+                  "username",
+                  "password",
+                  "csrf_token",
+                  "decision",
+                  "response_type"),
+              SIGN_IN_PARAMETERS.stream())
+          .toList();
+
   /** The query parameters the cases send. */
   static final List<String> QUERY_NAMES =
-      List.of(
-          "q",
-          "page",
-          "size",
-          "type",
-          "user",
-          "from",
-          "to",
-          "response_type",
-          "client_id",
-          "redirect_uri",
-          "scope",
-          "state",
-          "nonce",
-          "code_challenge",
-          "code_challenge_method",
-          "prompt",
-          "max_age",
-          "login_hint",
-          "post_logout_redirect_uri");
+      Stream.concat(
+              Stream.of(
+                  "q",
+                  "page",
+                  "size",
+                  "type",
+                  "user",
+                  "from",
+                  "to",
+                  "response_type",
+                  "client_id",
+                  "redirect_uri",
+                  "scope"),
+              SIGN_IN_PARAMETERS.stream())
+          .toList();
 
   final Operation op;
   final FuzzInputs in;
