@@ -73,6 +73,12 @@ public final class OidcClient {
             .send());
   }
 
+  /** The flow's own code and verifier get no tokens, but an {@code invalid_grant}. */
+  public static void assertCodeRefused(Flow flow, AuthorizationCode code, String what)
+      throws Exception {
+    assertInvalidGrant(exchange(flow, code, flow.verifier()), what);
+  }
+
   /** A token error as RFC 6749 §5.2 says: 400 with {@code invalid_grant}. */
   public static void assertInvalidGrant(TokenResponse response, String what) {
     assertThat(response.indicatesSuccess()).as("%s: refused", what).isFalse();
