@@ -23,7 +23,8 @@ public class ErrorFormats {
     this(List.of());
   }
 
-  ErrorFormats(Iterable<? extends ErrorFormat> formats) {
+  /** A fixed set of formats besides problem details, as a unit test builds it. */
+  public ErrorFormats(Iterable<? extends ErrorFormat> formats) {
     this.formats = formats;
   }
 
