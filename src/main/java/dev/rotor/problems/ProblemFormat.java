@@ -1,5 +1,6 @@
 package dev.rotor.problems;
 
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -8,8 +9,10 @@ import java.util.Map;
 
 /**
  * {@code application/problem+json} (RFC 9457), the format of every path no other format owns. A 401
- * carries the {@code Bearer} challenge (RFC 6750 §3) unless the failure names its own.
+ * carries the {@code Bearer} challenge (RFC 6750 §3) unless the failure names its own. Not a bean:
+ * it owns every path, so among the formats components register it would shadow theirs.
  */
+@Vetoed
 public final class ProblemFormat implements ErrorFormat {
 
   public static final String MEDIA_TYPE = "application/problem+json";
