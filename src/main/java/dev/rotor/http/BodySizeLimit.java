@@ -1,7 +1,8 @@
 package dev.rotor.http;
 
 import dev.rotor.configuration.HttpSettings;
-import dev.rotor.problems.Problems;
+import dev.rotor.problems.ErrorFormats;
+import dev.rotor.problems.Failure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -21,27 +22,30 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
   @Inject HttpSettings settings;
 
+  @Inject ErrorFormats formats;
+
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     int maxBytes = settings.maxBodyBytes();
     int declared = request.getLength();
     if (declared > maxBytes) {
-      request.abortWith(tooLarge(maxBytes));
+      request.abortWith(tooLarge(request, maxBytes));
       return;
     }
     if (declared < 0 && request.hasEntity()) {
       InputStream in = request.getEntityStream();
       byte[] body = in.readNBytes(maxBytes + 1);
       if (body.length > maxBytes) {
-        request.abortWith(tooLarge(maxBytes));
+        request.abortWith(tooLarge(request, maxBytes));
         return;
       }
       request.setEntityStream(new ByteArrayInputStream(body));
     }
   }
 
-  private static jakarta.ws.rs.core.Response tooLarge(int maxBytes) {
-    return Problems.response(
-        413, "Content Too Large", "The request body exceeds " + maxBytes + " bytes.");
+  private jakarta.ws.rs.core.Response tooLarge(ContainerRequestContext request, int maxBytes) {
+    return formats.response(
+        request.getUriInfo().getPath(),
+        Failure.of(413, "Content Too Large", "The request body exceeds " + maxBytes + " bytes."));
   }
 }

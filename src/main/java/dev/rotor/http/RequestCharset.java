@@ -1,6 +1,8 @@
 package dev.rotor.http;
 
-import dev.rotor.problems.Problems;
+import dev.rotor.problems.ErrorFormats;
+import dev.rotor.problems.Failure;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -19,16 +21,20 @@ import java.nio.charset.StandardCharsets;
 @PreMatching
 public class RequestCharset implements ContainerRequestFilter {
 
+  @Inject ErrorFormats formats;
+
   @Override
   public void filter(ContainerRequestContext request) {
     MediaType type = request.getMediaType();
     String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
     if (charset != null && !isSupported(charset)) {
       request.abortWith(
-          Problems.response(
-              415,
-              "Unsupported Media Type",
-              "The request body's charset is not one this service reads."));
+          formats.response(
+              request.getUriInfo().getPath(),
+              Failure.of(
+                  415,
+                  "Unsupported Media Type",
+                  "The request body's charset is not one this service reads.")));
     }
   }
 

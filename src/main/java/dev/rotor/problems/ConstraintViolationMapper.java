@@ -1,9 +1,12 @@
 package dev.rotor.problems;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
@@ -12,6 +15,10 @@ import java.util.TreeMap;
 /** Bean Validation failures as a 400 naming each field, portable across JAX-RS runtimes. */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+  @Inject ErrorFormats formats;
+
+  @Context UriInfo uri;
 
   @Override
   public Response toResponse(ConstraintViolationException e) {
@@ -27,7 +34,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             .map(r -> r.getKey() + ": " + r.getValue())
             .reduce((a, b) -> a + ", " + b)
             .orElse("invalid request");
-    return Problems.invalidParams(detail, reasons);
+    return formats.response(
+        uri.getPath(), Failure.of(400, "Bad Request", detail).withInvalidParams(reasons));
   }
 
   /** The name the client used: the JSON API spells every field in snake_case. */

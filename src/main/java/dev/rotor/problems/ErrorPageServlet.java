@@ -11,8 +11,7 @@ import java.io.IOException;
 /**
  * The container's error pages (web.xml points every status here): errors raised outside JAX-RS,
  * such as the MP-JWT mechanism's 401 or a {@code Content-Type} the runtime cannot parse, become
- * problem details (or the owning component's format, {@link ServletErrors}) instead of an HTML
- * page.
+ * answers in the format of the path ({@link ServletErrors}), never an HTML page.
  */
 @WebServlet("/error-page")
 public class ErrorPageServlet extends HttpServlet {
@@ -33,8 +32,7 @@ public class ErrorPageServlet extends HttpServlet {
       errors.write(request, response, 400, UNDECODABLE_PARAMETERS);
       return;
     }
-    String detail =
-        status >= 500 ? "Unexpected failure." : WebApplicationExceptionMapper.detail(status);
+    String detail = status >= 500 ? "Unexpected failure." : Failure.standardDetail(status);
     if (status >= 500
         && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
       // Outside JAX-RS no mapper logs it: without this a container-side 500 leaves no trace.

@@ -2,10 +2,13 @@ package dev.rotor.problems;
 
 import dev.rotor.persistence.ConnectionLoss;
 import dev.rotor.persistence.DatabaseOutageLog;
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
@@ -23,21 +26,29 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
   private static final System.Logger LOG =
       System.getLogger(UnexpectedExceptionMapper.class.getName());
 
+  @Inject ErrorFormats formats;
+
+  @Context UriInfo uri;
+
   @Override
   public Response toResponse(Exception e) {
+    return formats.response(uri.getPath(), failure(e));
+  }
+
+  static Failure failure(Exception e) {
     if (e instanceof JsonException
         || e instanceof JsonbException
         || e instanceof ProcessingException) {
-      return Problems.response(
+      return Failure.of(
           400, "Bad Request", "The request body is not valid JSON for this endpoint.");
     }
     if (ConnectionLoss.isConnectionLoss(e)) {
       DatabaseOutageLog.record(e);
-      return Problems.unavailable(DatabaseOutageLog.DETAIL);
+      return Failure.unavailable(DatabaseOutageLog.DETAIL);
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(System.Logger.Level.ERROR, "Unexpected failure, incident " + incident, e);
-    return Problems.response(
+    return Failure.of(
         500, "Internal Server Error", "Unexpected failure; incident " + incident + " is logged.");
   }
 }

@@ -1,6 +1,7 @@
 package dev.rotor.security;
 
-import dev.rotor.problems.Problems;
+import dev.rotor.problems.ErrorFormats;
+import dev.rotor.problems.Failure;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,12 +94,21 @@ public class RoleEnforcement implements DynamicFeature {
       if (caller == null
           || caller.getUserPrincipal() == null
           || !issuedByRotor(caller.getUserPrincipal())) {
-        request.abortWith(Problems.standard(401));
+        refuse(request, 401);
       } else if (roles.stream().noneMatch(caller::isUserInRole)) {
-        request.abortWith(Problems.standard(403));
+        refuse(request, 403);
       } else if (onlyAsAdmin(caller) && !stillAdmin(caller.getUserPrincipal())) {
-        request.abortWith(Problems.standard(403));
+        refuse(request, 403);
       }
+    }
+
+    /** Answers in the format of the path, as every other error does. */
+    private static void refuse(ContainerRequestContext request, int status) {
+      request.abortWith(
+          CDI.current()
+              .select(ErrorFormats.class)
+              .get()
+              .response(request.getUriInfo().getPath(), Failure.standard(status)));
     }
 
     /**

@@ -128,6 +128,23 @@ class BadInputIT {
     assertProblem(chunked, 413);
   }
 
+  /** The same limit on an OAuth endpoint answers in its format: invalid_request, never cached. */
+  @Test
+  void anOversizedFormAtTheTokenEndpointIsAnOAuthError() {
+    Api.Reply reply =
+        api.send(
+            api.request("oauth2/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=refresh_token&refresh_token=" + "x".repeat(20_000)))
+                .build());
+    assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+    assertOAuthError(reply.status(), reply.header("Content-Type"), reply.body(), "413");
+    assertThat(reply.body()).contains("The request body exceeds");
+    assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+  }
+
   @Test
   void aTooLongRefreshTokenFieldIsABadRequest() {
     assertProblem(api.refresh("y".repeat(600)), 400);

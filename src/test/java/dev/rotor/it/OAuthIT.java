@@ -99,6 +99,9 @@ class OAuthIT {
 
     Api.Reply replay = service().refresh(login.string("refresh_token"));
     assertOAuthError(replay, 400, "invalid_grant");
+    assertThat(replay.header("Content-Type")).startsWith("application/json");
+    assertThat(replay.header("Pragma")).isEqualTo("no-cache");
+    assertThat(replay.header("WWW-Authenticate")).as("no challenge for a grant").isNull();
     assertOAuthError(service().refresh(post.string("refresh_token")), 400, "invalid_grant");
   }
 
@@ -123,6 +126,19 @@ class OAuthIT {
     assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
     assertThat(refused.string("detail")).startsWith("unauthorized_client");
     assertThat(refused.body()).doesNotContain("access_token");
+
+    Api.Reply unknown =
+        api.postJson(
+            "auth/login",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\""
+                + Users.PASSWORD
+                + "\",\"client_id\":\"no-such-client\"}");
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(401);
+    assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(unknown.string("detail")).isEqualTo("Unknown client or wrong client secret.");
+    assertThat(unknown.header("WWW-Authenticate")).isEqualTo("Bearer");
     assertThat(loginAs(ItServer.PUBLIC_CLIENT, null).string("access_token"))
         .as("a first-party client may")
         .isNotBlank();

@@ -18,7 +18,7 @@ public class ClientRejected extends RuntimeException {
 
   private final Reason reason;
 
-  ClientRejected(Reason reason, String detail) {
+  public ClientRejected(Reason reason, String detail) {
     super(detail, null, false, false);
     this.reason = reason;
   }

@@ -7,7 +7,6 @@ import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.oauth.control.CodeExchange;
 import dev.rotor.oauth.control.OAuthError;
-import dev.rotor.sessions.control.RefreshRejected;
 import dev.rotor.sessions.control.RefreshRotation;
 import dev.rotor.sessions.control.TokenPair;
 import dev.rotor.sessions.control.TokenResponse;
@@ -86,12 +85,7 @@ public class TokenResource {
     String scope = Forms.single(form, "scope");
     Set<String> narrowed = scope == null ? null : ClientRegistry.list(scope);
     Instant now = clock.instant();
-    TokenPair pair;
-    try {
-      pair = rotation.rotate(refreshToken, client.id(), narrowed, origin, now);
-    } catch (RefreshRejected e) {
-      throw OAuthError.of(e);
-    }
+    TokenPair pair = rotation.rotate(refreshToken, client.id(), narrowed, origin, now);
     return TokenResponse.withScope(pair, now);
   }
 }

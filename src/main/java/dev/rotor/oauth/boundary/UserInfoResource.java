@@ -1,7 +1,8 @@
 package dev.rotor.oauth.boundary;
 
 import dev.rotor.oauth.control.AuthorizationRequest;
-import dev.rotor.problems.Problems;
+import dev.rotor.problems.ErrorFormats;
+import dev.rotor.problems.Failure;
 import dev.rotor.security.Roles;
 import dev.rotor.sessions.control.RefreshTokenLookup;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -35,7 +37,11 @@ public class UserInfoResource {
 
   @Inject Clock clock;
 
+  @Inject ErrorFormats formats;
+
   @Context SecurityContext security;
+
+  @Context UriInfo uri;
 
   @GET
   public Response get() {
@@ -79,10 +85,11 @@ public class UserInfoResource {
    * RFC 6750 §3: the error is in {@code WWW-Authenticate}; the body says the same as a problem, so
    * that no 4xx of Rotor's is empty (docs/errors.md).
    */
-  private static Response refused(int status, String title, String detail, String challenge) {
-    return Response.fromResponse(Problems.response(status, title, detail))
-        .header("WWW-Authenticate", challenge)
-        .header("Cache-Control", "no-store")
-        .build();
+  private Response refused(int status, String title, String detail, String challenge) {
+    return formats.response(
+        uri.getPath(),
+        Failure.of(status, title, detail)
+            .withHeader("WWW-Authenticate", challenge)
+            .withHeader("Cache-Control", "no-store"));
   }
 }

@@ -1,7 +1,5 @@
 package dev.rotor.oauth.control;
 
-import dev.rotor.sessions.control.RefreshRejected;
-
 /** An RFC 6749 §5.2 error: the code, a human description, and its HTTP status. */
 public class OAuthError extends RuntimeException {
 
@@ -20,13 +18,6 @@ public class OAuthError extends RuntimeException {
 
   public static OAuthError invalidClient() {
     return new OAuthError(401, "invalid_client", "Client authentication failed.");
-  }
-
-  /** A refused refresh in RFC 6749 §5.2's words: a wider scope is its own error. */
-  public static OAuthError of(RefreshRejected rejected) {
-    String code =
-        rejected.reason() == RefreshRejected.Reason.WIDER_SCOPE ? "invalid_scope" : "invalid_grant";
-    return new OAuthError(400, code, rejected.detail());
   }
 
   public int status() {

@@ -6,7 +6,6 @@ import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.clients.control.ClientRegistry;
-import dev.rotor.clients.control.ClientRejected;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.RefreshRotation;
@@ -61,7 +60,7 @@ public class AuthResource {
   @POST
   @Path("login")
   public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest body) {
-    Client client = client(body);
+    Client client = clientAuthentication.authenticateLogin(body.clientId(), body.clientSecret());
     var check =
         identityStore.check(
             new UsernamePasswordCredential(body.username(), body.password()),
@@ -86,18 +85,6 @@ public class AuthResource {
           sessionStart.open(who, client.id(), client.scope(), callerOrigin.current(), now), now);
     } catch (AccountChangedMeanwhile e) {
       throw new ProblemException(401, "Unauthorized", "Invalid username or password.");
-    }
-  }
-
-  private Client client(LoginRequest body) {
-    try {
-      return clientAuthentication.authenticateLogin(body.clientId(), body.clientSecret());
-    } catch (ClientRejected e) {
-      if (e.reason() == ClientRejected.Reason.NOT_ALLOWED) {
-        // RFC 6749's word for it, in the problem's detail: this face speaks problem details.
-        throw new ProblemException(400, "Bad Request", "unauthorized_client: " + e.detail());
-      }
-      throw new ProblemException(401, "Unauthorized", "Unknown client or wrong client secret.");
     }
   }
 
