@@ -34,6 +34,7 @@ class TableOwnershipTest {
           Map.entry("rotor_session", "sessions"),
           Map.entry("refresh_token", "sessions"),
           Map.entry("signing_key", "keys"),
+          Map.entry("rotor_client", "clients"),
           Map.entry("browser_session", "sso"),
           Map.entry("consent", "sso"),
           Map.entry("authorization_code", "oauth"),

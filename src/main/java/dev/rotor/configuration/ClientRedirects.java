@@ -12,7 +12,7 @@ import java.util.Set;
  * custom scheme (an app's {@code com.example.app:/callback}) only for a public client, since any
  * app may claim such a scheme, so no secret can depend on it.
  */
-final class ClientRedirects {
+public final class ClientRedirects {
 
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]", "::1", "localhost");
 
@@ -35,7 +35,7 @@ final class ClientRedirects {
   }
 
   /** What is wrong with the URI for such a client; null when nothing is. */
-  static String problem(String uri, boolean confidential) {
+  public static String problem(String uri, boolean confidential) {
     URI parsed;
     try {
       parsed = new URI(uri);

@@ -34,7 +34,11 @@ public class AuditEvent {
     /** An authorization code came back a second time; the session it started is revoked. */
     CODE_REPLAYED,
     /** A password check refused by the brute-force defence, or an account locked by it. */
-    LOGIN_THROTTLED
+    LOGIN_THROTTLED,
+    /** A client registered, changed or deleted through the admin API; the reason names it. */
+    CLIENT_CREATED,
+    CLIENT_UPDATED,
+    CLIENT_DELETED
   }
 
   @Id private String id;

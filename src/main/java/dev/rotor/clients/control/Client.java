@@ -3,6 +3,7 @@ package dev.rotor.clients.control;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.Set;
  * has {@code redirectUris} (matched exactly), a display {@code name}; a {@code firstParty} client
  * skips consent and may use the password login; {@code requirePkce} is false only for a
  * confidential client configured so. An {@code introspectsAny} client is a resource server that may
- * introspect every token, not only those issued to it.
+ * introspect every token, not only those issued to it. A {@code configured} client comes from
+ * {@code rotor.client.<id>.*} (or is {@code rotor-app}) and cannot be changed at run time; {@code
+ * authMethod} is the token endpoint authentication it registered (null: any its type allows), and
+ * {@code accessTokenLifetime} is null for the server's default.
  */
 public record Client(
     String id,
@@ -26,7 +30,46 @@ public record Client(
     boolean firstParty,
     boolean requirePkce,
     List<String> audiences,
-    boolean introspectsAny) {
+    boolean introspectsAny,
+    String authMethod,
+    String backchannelLogoutUri,
+    Duration accessTokenLifetime,
+    boolean configured) {
+
+  public static final String SECRET_BASIC = "client_secret_basic";
+  public static final String SECRET_POST = "client_secret_post";
+  public static final String NONE = "none";
+
+  /** A configured client, as {@code rotor.client.<id>.*} describes one. */
+  public Client(
+      String id,
+      byte[] secretHash,
+      Set<String> grantTypes,
+      Set<String> scopes,
+      List<String> redirectUris,
+      List<String> postLogoutRedirectUris,
+      String name,
+      boolean firstParty,
+      boolean requirePkce,
+      List<String> audiences,
+      boolean introspectsAny) {
+    this(
+        id,
+        secretHash,
+        grantTypes,
+        scopes,
+        redirectUris,
+        postLogoutRedirectUris,
+        name,
+        firstParty,
+        requirePkce,
+        audiences,
+        introspectsAny,
+        null,
+        null,
+        null,
+        true);
+  }
 
   /**
    * A client without browser sign-in: no redirect URIs, first party, PKCE required, Rotor's own

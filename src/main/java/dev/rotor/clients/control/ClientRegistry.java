@@ -1,7 +1,15 @@
 package dev.rotor.clients.control;
 
+import dev.rotor.security.Ids;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The clients: the built-in public {@code rotor-app} of the first-party API, and those of {@code
- * rotor.clients}, each read once at start-up from {@code rotor.client.<id>.*}.
+ * The clients: the built-in public {@code rotor-app} of the first-party API and those of {@code
+ * rotor.clients} (each read once at start-up from {@code rotor.client.<id>.*}) first, then those
+ * registered in the database, each remembered for at most {@link #CACHE_BOUND}.
  */
 @ApplicationScoped
 public class ClientRegistry {
@@ -26,13 +36,37 @@ public class ClientRegistry {
   public static final String REFRESH_TOKEN_GRANT = "refresh_token";
   public static final String AUTHORIZATION_CODE_GRANT = "authorization_code";
 
+  /**
+   * How long a node answers from what it last read of a stored client (or of its absence): another
+   * node's change is seen within this bound; the node that made it sees it at once.
+   */
+  public static final Duration CACHE_BOUND = Duration.ofSeconds(5);
+
+  /** Past this many remembered ids (most of them unknown ones) the cache starts afresh. */
+  static final int CACHE_LIMIT = 10_000;
+
+  private record Cached(Optional<Client> client, Instant readAt) {}
+
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
   private Map<String, Client> clients;
+
+  @Inject ClientStore store;
+
+  @Inject Clock clock;
 
   protected ClientRegistry() {}
 
   /** A registry of exactly these clients, for tests. */
   public ClientRegistry(Map<String, Client> clients) {
+    this(clients, null, Clock.systemUTC());
+  }
+
+  /** These configured clients, then those of the store, for tests. */
+  public ClientRegistry(Map<String, Client> clients, ClientStore store, Clock clock) {
     this.clients = Map.copyOf(clients);
+    this.store = store;
+    this.clock = clock;
   }
 
   @PostConstruct
@@ -100,16 +134,65 @@ public class ClientRegistry {
   }
 
   public Optional<Client> find(String id) {
-    return Optional.ofNullable(id).map(clients::get);
+    if (id == null) {
+      return Optional.empty();
+    }
+    Client configured = clients.get(id);
+    if (configured != null) {
+      return Optional.of(configured);
+    }
+    // Stored clients have ids of Rotor's shape; anything else is not looked up (PostgreSQL refuses
+    // a NUL in a query parameter with an error, not with no rows).
+    if (store == null || !Ids.isId(id)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    Cached cached = cache.get(id);
+    if (cached != null
+        && !now.isBefore(cached.readAt())
+        && now.isBefore(cached.readAt().plus(CACHE_BOUND))) {
+      return cached.client();
+    }
+    Optional<Client> read = store.find(id);
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(id, new Cached(read, now));
+    return read;
+  }
+
+  /** Whether the id is a client of the configuration (or {@code rotor-app}): read-only. */
+  public boolean isConfigured(String id) {
+    return id != null && clients.containsKey(id);
+  }
+
+  /** The configured clients, by id. */
+  public List<Client> configured() {
+    return clients.values().stream().sorted(Comparator.comparing(Client::id)).toList();
+  }
+
+  /** Forgets what this node read of the client: called by the node that changed it. */
+  public void invalidate(String id) {
+    cache.remove(id);
+  }
+
+  /**
+   * After the change's transaction ends, not during it: a read by another request before the commit
+   * would otherwise be remembered as current.
+   */
+  void onChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) ClientChanged changed) {
+    invalidate(changed.clientId());
   }
 
   /** Every scope some client may ask for, {@code openid} first: what discovery advertises. */
   public Set<String> allScopes() {
     Set<String> all = new LinkedHashSet<>();
     all.add("openid");
-    clients.values().stream()
-        .sorted(Comparator.comparing(Client::id))
-        .forEach(c -> all.addAll(c.scopes()));
+    List<Client> every = new ArrayList<>(configured());
+    if (store != null) {
+      every.addAll(store.all());
+    }
+    every.forEach(c -> all.addAll(c.scopes()));
     return all;
   }
 

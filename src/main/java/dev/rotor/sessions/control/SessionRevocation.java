@@ -3,6 +3,7 @@ package dev.rotor.sessions.control;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.clients.control.ClientDeleted;
 import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.control.AccountLocked;
 import dev.rotor.users.control.PasswordChanged;
@@ -117,6 +118,21 @@ public class SessionRevocation {
               .reason(reason + " (" + revoked + ")"));
     }
     return revoked;
+  }
+
+  /** A deleted client's sessions end with it: its refresh tokens stop working at once. */
+  void onClientDeleted(@Observes ClientDeleted deleted) {
+    int revoked =
+        em.createNamedQuery(Session.REVOKE_ALL_OF_CLIENT)
+            .setParameter("now", clock.millis())
+            .setParameter("reason", "client")
+            .setParameter("clientId", deleted.clientId())
+            .executeUpdate();
+    if (revoked > 0) {
+      audit.record(
+          AuditLog.Entry.of(AuditEvent.Type.SESSION_REVOKED, deleted.origin())
+              .reason("client " + deleted.clientId() + " deleted (" + revoked + ")"));
+    }
   }
 
   void onAccountLocked(@Observes AccountLocked locked) {

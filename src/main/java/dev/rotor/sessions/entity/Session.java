@@ -38,6 +38,11 @@ import java.util.UUID;
             + " WHERE s.user.id = :userId AND s.id <> :keep AND s.revokedAt IS NULL"
             + " AND s.expiresAt > :now")
 @NamedQuery(
+    name = Session.REVOKE_ALL_OF_CLIENT,
+    query =
+        "UPDATE Session s SET s.revokedAt = :now, s.revokedReason = :reason"
+            + " WHERE s.clientId = :clientId AND s.revokedAt IS NULL AND s.expiresAt > :now")
+@NamedQuery(
     name = Session.LIVE_OF_USER,
     query =
         "SELECT s FROM Session s WHERE s.user.id = :userId AND s.revokedAt IS NULL"
@@ -55,6 +60,7 @@ public class Session {
   public static final String REVOKE = "Session.revoke";
   public static final String REVOKE_OF_USER = "Session.revokeOfUser";
   public static final String REVOKE_ALL_OF_USER = "Session.revokeAllOfUser";
+  public static final String REVOKE_ALL_OF_CLIENT = "Session.revokeAllOfClient";
   public static final String LIVE_OF_USER = "Session.liveOfUser";
 
   @Id private String id;

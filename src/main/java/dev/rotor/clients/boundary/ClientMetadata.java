@@ -1,0 +1,263 @@
+package dev.rotor.clients.boundary;
+
+import dev.rotor.clients.control.Client;
+import dev.rotor.clients.control.ClientRegistry;
+import dev.rotor.clients.entity.RegisteredClient;
+import dev.rotor.configuration.ClientRedirects;
+import dev.rotor.problems.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A client's metadata as JSON, named after RFC 7591 where it has a name, and read strictly: every
+ * field checked, the one at fault named in a 400.
+ */
+final class ClientMetadata {
+
+  static final Set<String> GRANT_TYPES =
+      Set.of(ClientRegistry.AUTHORIZATION_CODE_GRANT, ClientRegistry.REFRESH_TOKEN_GRANT);
+  static final Set<String> AUTH_METHODS =
+      Set.of(Client.SECRET_BASIC, Client.SECRET_POST, Client.NONE);
+
+  /** What an admin may set; the rest is Rotor's. */
+  static final Set<String> SETTABLE =
+      Set.of(
+          "client_name",
+          "token_endpoint_auth_method",
+          "grant_types",
+          "scope",
+          "redirect_uris",
+          "post_logout_redirect_uris",
+          "first_party",
+          "require_pkce",
+          "introspect_any",
+          "audiences",
+          "backchannel_logout_uri",
+          "access_token_lifetime");
+
+  static final Set<String> READ_ONLY =
+      Set.of("client_id", "client_secret", "configured", "created_at", "updated_at");
+
+  /** A day: an access token cannot be revoked, so its lifetime stays short. */
+  static final long MAX_LIFETIME_SECONDS = 86_400;
+
+  private ClientMetadata() {}
+
+  /** The settings the JSON describes, defaults filled in as the configuration keys fill them. */
+  static RegisteredClient.Settings settings(JsonObject json) {
+    for (String field : json.keySet()) {
+      if (READ_ONLY.contains(field)) {
+        throw ProblemException.invalidField(field, "is set by Rotor");
+      }
+      if (!SETTABLE.contains(field)) {
+        throw ProblemException.invalidField(field, "is not a client setting");
+      }
+    }
+    String name = string(json, "client_name", "", 256);
+    String method = string(json, "token_endpoint_auth_method", Client.SECRET_BASIC, 32);
+    if (!AUTH_METHODS.contains(method)) {
+      throw ProblemException.invalidField(
+          "token_endpoint_auth_method", "must be one of " + List.copyOf(AUTH_METHODS));
+    }
+    boolean confidential = !method.equals(Client.NONE);
+    List<String> redirects = uris(json, "redirect_uris", confidential);
+    List<String> logoutRedirects = uris(json, "post_logout_redirect_uris", confidential);
+    List<String> grants =
+        json.containsKey("grant_types")
+            ? strings(json, "grant_types", 64)
+            : redirects.isEmpty()
+                ? List.of(ClientRegistry.REFRESH_TOKEN_GRANT)
+                : List.of(
+                    ClientRegistry.AUTHORIZATION_CODE_GRANT, ClientRegistry.REFRESH_TOKEN_GRANT);
+    if (grants.isEmpty() || !GRANT_TYPES.containsAll(grants)) {
+      throw ProblemException.invalidField(
+          "grant_types", "must be a non-empty list of " + List.copyOf(GRANT_TYPES));
+    }
+    if (grants.contains(ClientRegistry.AUTHORIZATION_CODE_GRANT) && redirects.isEmpty()) {
+      throw ProblemException.invalidField(
+          "redirect_uris", "is required for the authorization_code grant");
+    }
+    String scope = string(json, "scope", ClientRegistry.DEFAULT_SCOPE, 1024);
+    Set<String> scopes = ClientRegistry.list(scope);
+    if (scopes.isEmpty() || !scopes.stream().allMatch(ClientMetadata::isScopeToken)) {
+      throw ProblemException.invalidField(
+          "scope", "must be one or more space-separated scope names (RFC 6749 §3.3)");
+    }
+    boolean requirePkce = bool(json, "require_pkce", true);
+    if (!requirePkce && !confidential) {
+      throw ProblemException.invalidField(
+          "require_pkce", "must be true for a public client: PKCE is all that binds its codes");
+    }
+    List<String> audiences = strings(json, "audiences", 256);
+    if (!audiences.stream().allMatch(ClientMetadata::isToken)) {
+      throw ProblemException.invalidField("audiences", "must be names without spaces");
+    }
+    String backchannel = string(json, "backchannel_logout_uri", null, 2000);
+    if (backchannel != null) {
+      String problem = ClientRedirects.problem(backchannel, true);
+      if (problem != null) {
+        throw ProblemException.invalidField("backchannel_logout_uri", problem);
+      }
+    }
+    Long lifetime = null;
+    JsonValue ttl = json.get("access_token_lifetime");
+    if (ttl != null && ttl != JsonValue.NULL) {
+      if (!(ttl instanceof JsonNumber number)
+          || !number.isIntegral()
+          || number.bigDecimalValue().signum() <= 0
+          || number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(MAX_LIFETIME_SECONDS))
+              > 0) {
+        throw ProblemException.invalidField(
+            "access_token_lifetime", "must be whole seconds, 1 to " + MAX_LIFETIME_SECONDS);
+      }
+      lifetime = number.longValue();
+    }
+    return new RegisteredClient.Settings(
+        name,
+        method,
+        String.join(" ", grants),
+        String.join(" ", scopes),
+        String.join(" ", redirects),
+        String.join(" ", logoutRedirects),
+        bool(json, "first_party", false),
+        requirePkce,
+        bool(json, "introspect_any", false),
+        String.join(" ", audiences),
+        backchannel,
+        lifetime);
+  }
+
+  /** The client as JSON, with its secret when one was just made (null otherwise). */
+  static JsonObject json(Client client, String secret) {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("client_id", client.id());
+    if (secret != null) {
+      json.add("client_secret", secret);
+    }
+    json.addAll(settable(client)).add("configured", client.configured());
+    return json.build();
+  }
+
+  /** The settings an admin may change, as a merge patch applies to them. */
+  static JsonObjectBuilder settable(Client client) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("client_name", client.name())
+            .add("token_endpoint_auth_method", authMethod(client))
+            .add("grant_types", array(client.grantTypes()))
+            .add("scope", client.scope())
+            .add("redirect_uris", array(client.redirectUris()))
+            .add("post_logout_redirect_uris", array(client.postLogoutRedirectUris()))
+            .add("first_party", client.firstParty())
+            .add("require_pkce", client.requirePkce())
+            .add("introspect_any", client.introspectsAny())
+            .add("audiences", array(client.audiences()));
+    if (client.backchannelLogoutUri() != null) {
+      json.add("backchannel_logout_uri", client.backchannelLogoutUri());
+    }
+    Duration lifetime = client.accessTokenLifetime();
+    if (lifetime != null) {
+      json.add("access_token_lifetime", lifetime.toSeconds());
+    }
+    return json;
+  }
+
+  /**
+   * A configured client takes either secret method; it is shown as the one RFC 7591 defaults to.
+   */
+  private static String authMethod(Client client) {
+    if (client.authMethod() != null) {
+      return client.authMethod();
+    }
+    return client.isConfidential() ? Client.SECRET_BASIC : Client.NONE;
+  }
+
+  private static JsonArrayBuilder array(Collection<String> values) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    values.forEach(array::add);
+    return array;
+  }
+
+  private static List<String> uris(JsonObject json, String field, boolean confidential) {
+    List<String> uris = strings(json, field, 2000);
+    for (String uri : uris) {
+      String problem = uri.isBlank() || !isToken(uri) ? "must not hold spaces" : null;
+      if (problem == null) {
+        problem = ClientRedirects.problem(uri, confidential);
+      }
+      if (problem != null) {
+        throw ProblemException.invalidField(field, "'" + uri + "' " + problem);
+      }
+    }
+    if (String.join(" ", uris).length() > 4000) {
+      throw ProblemException.invalidField(field, "is too long (4,000 characters in all)");
+    }
+    return uris;
+  }
+
+  private static String string(JsonObject json, String field, String absent, int max) {
+    JsonValue value = json.get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return absent;
+    }
+    if (!(value instanceof JsonString text)) {
+      throw ProblemException.invalidField(field, "must be a string");
+    }
+    if (text.getString().length() > max) {
+      throw ProblemException.invalidField(field, "is too long (at most " + max + " characters)");
+    }
+    return text.getString();
+  }
+
+  private static boolean bool(JsonObject json, String field, boolean absent) {
+    JsonValue value = json.get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return absent;
+    }
+    if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+      throw ProblemException.invalidField(field, "must be true or false");
+    }
+    return value == JsonValue.TRUE;
+  }
+
+  private static List<String> strings(JsonObject json, String field, int max) {
+    JsonValue value = json.get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return List.of();
+    }
+    if (!(value instanceof JsonArray array)
+        || array.size() > 50
+        || !array.stream().allMatch(v -> v instanceof JsonString)) {
+      throw ProblemException.invalidField(field, "must be a list of at most 50 strings");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonString text : array.getValuesAs(JsonString.class)) {
+      if (text.getString().isEmpty() || text.getString().length() > max) {
+        throw ProblemException.invalidField(field, "holds an empty or too long value");
+      }
+      if (!values.contains(text.getString())) {
+        values.add(text.getString());
+      }
+    }
+    return values;
+  }
+
+  private static boolean isToken(String value) {
+    return !value.isEmpty() && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+  }
+
+  /** RFC 6749 §3.3: visible ASCII but space, double quote and backslash. */
+  private static boolean isScopeToken(String value) {
+    return isToken(value) && value.chars().noneMatch(c -> c == '"' || c == '\\');
+  }
+}

@@ -1,0 +1,151 @@
+package dev.rotor.clients.control;
+
+import dev.rotor.audit.control.AuditLog;
+import dev.rotor.audit.control.Origin;
+import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.clients.entity.RegisteredClient;
+import dev.rotor.problems.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Registers, changes and deletes the clients of the database, each change audited. Configured
+ * clients are read-only: a change to one is a 409.
+ */
+@ApplicationScoped
+public class ClientRegistrations {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+  @PersistenceContext EntityManager em;
+
+  @Inject ClientRegistry registry;
+
+  @Inject ClientStore store;
+
+  @Inject AuditLog audit;
+
+  @Inject Clock clock;
+
+  @Inject Event<ClientChanged> changed;
+
+  @Inject Event<ClientDeleted> deleted;
+
+  /** A new client and, for a confidential one, its secret: shown once, only its hash is kept. */
+  public record Registered(Client client, String secret) {}
+
+  public Registered create(RegisteredClient.Settings settings, String actor, Origin origin) {
+    String id = UUID.randomUUID().toString();
+    String secret = settings.authMethod().equals(Client.NONE) ? null : mintSecret();
+    var stored =
+        new RegisteredClient(id, secret == null ? null : hash(secret), settings, clock.instant());
+    em.persist(stored);
+    record(AuditEvent.Type.CLIENT_CREATED, id, actor, origin);
+    changed.fire(new ClientChanged(id));
+    return new Registered(ClientStore.client(stored), secret);
+  }
+
+  public Client update(String id, RegisteredClient.Settings settings, String actor, Origin origin) {
+    RegisteredClient stored = changeable(id);
+    if (settings.authMethod().equals(Client.NONE) != (stored.secretHash() == null)) {
+      throw ProblemException.invalidField(
+          "token_endpoint_auth_method",
+          "cannot turn a public client into a confidential one or back; register a new client");
+    }
+    stored.change(settings, clock.instant());
+    record(AuditEvent.Type.CLIENT_UPDATED, id, actor, origin);
+    changed.fire(new ClientChanged(id));
+    return ClientStore.client(stored);
+  }
+
+  /** Deletes the client; its sessions and refresh tokens end in the same transaction. */
+  public void delete(String id, String actor, Origin origin) {
+    RegisteredClient stored = changeable(id);
+    em.remove(stored);
+    record(AuditEvent.Type.CLIENT_DELETED, id, actor, origin);
+    deleted.fire(new ClientDeleted(id, origin));
+    changed.fire(new ClientChanged(id));
+  }
+
+  /**
+   * A page of every client: the configured ones first, by id, then the stored ones, oldest first.
+   */
+  public List<Client> list(int page, int size) {
+    List<Client> configured = registry.configured();
+    long offset = (long) page * size;
+    List<Client> items = new ArrayList<>();
+    if (offset < configured.size()) {
+      items.addAll(
+          configured.subList((int) offset, (int) Math.min(configured.size(), offset + size)));
+    }
+    int wanted = size - items.size();
+    if (wanted > 0) {
+      long storedOffset = Math.max(0, offset - configured.size());
+      if (storedOffset <= Integer.MAX_VALUE) {
+        items.addAll(store.page((int) storedOffset, wanted));
+      }
+    }
+    return items;
+  }
+
+  public long count() {
+    return registry.configured().size() + store.count();
+  }
+
+  /** The client as its admin sees it, configured or stored; 404 when there is none. */
+  public Client existing(String id) {
+    if (registry.isConfigured(id)) {
+      return registry.find(id).orElseThrow();
+    }
+    RegisteredClient stored = em.find(RegisteredClient.class, id);
+    if (stored == null) {
+      throw notFound();
+    }
+    return ClientStore.client(stored);
+  }
+
+  private RegisteredClient changeable(String id) {
+    if (registry.isConfigured(id)) {
+      throw new ProblemException(
+          409,
+          "Conflict",
+          "This client is configured (rotor.client.<id>.*, or the built-in rotor-app) and is"
+              + " read-only here; change its configuration instead.");
+    }
+    RegisteredClient stored = em.find(RegisteredClient.class, id);
+    if (stored == null) {
+      throw notFound();
+    }
+    return stored;
+  }
+
+  private static ProblemException notFound() {
+    return new ProblemException(404, "Not Found", "No such client.");
+  }
+
+  private void record(AuditEvent.Type type, String clientId, String actor, Origin origin) {
+    audit.record(AuditLog.Entry.of(type, origin).reason("client " + clientId + " by " + actor));
+  }
+
+  /** 256 random bits, base64url: as strong as the refresh tokens. */
+  static String mintSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return B64URL.encodeToString(bytes);
+  }
+
+  /** The stored form: SHA-256, base64url, as {@link Client#secretMatches} compares it. */
+  static String hash(String secret) {
+    return B64URL.encodeToString(Client.sha256(secret));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.rotor.clients.control;
+
+import dev.rotor.clients.entity.RegisteredClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** The clients of the database, read as {@link Client}s. */
+@ApplicationScoped
+public class ClientStore {
+
+  @PersistenceContext EntityManager em;
+
+  public Optional<Client> find(String id) {
+    return Optional.ofNullable(em.find(RegisteredClient.class, id)).map(ClientStore::client);
+  }
+
+  public List<Client> page(int offset, int size) {
+    return em
+        .createNamedQuery(RegisteredClient.ALL, RegisteredClient.class)
+        .setFirstResult(offset)
+        .setMaxResults(size)
+        .getResultList()
+        .stream()
+        .map(ClientStore::client)
+        .toList();
+  }
+
+  /**
+   * Every stored client; for discovery's scope list, which is cached by its readers for an hour.
+   */
+  public List<Client> all() {
+    return em
+        .createNamedQuery(RegisteredClient.ALL, RegisteredClient.class)
+        .getResultList()
+        .stream()
+        .map(ClientStore::client)
+        .toList();
+  }
+
+  public long count() {
+    return em.createNamedQuery(RegisteredClient.COUNT, Long.class).getSingleResult();
+  }
+
+  static Client client(RegisteredClient stored) {
+    RegisteredClient.Settings s = stored.settings();
+    return new Client(
+        stored.id(),
+        stored.secretHash() == null ? null : Base64.getUrlDecoder().decode(stored.secretHash()),
+        ClientRegistry.list(s.grantTypes()),
+        ClientRegistry.list(s.scopes()),
+        List.copyOf(ClientRegistry.list(s.redirectUris())),
+        List.copyOf(ClientRegistry.list(s.postLogoutRedirectUris())),
+        s.name().isEmpty() ? stored.id() : s.name(),
+        s.firstParty(),
+        s.requirePkce(),
+        List.copyOf(ClientRegistry.list(s.audiences())),
+        s.introspectAny(),
+        s.authMethod(),
+        s.backchannelLogoutUri(),
+        s.accessTokenTtlSeconds() == null ? null : Duration.ofSeconds(s.accessTokenTtlSeconds()),
+        false);
+  }
+}
