@@ -2,7 +2,7 @@ package dev.rotor.bench;
 
 import dev.rotor.keys.control.AccessTokenIssuer;
 import dev.rotor.keys.control.IssuerFixture;
-import dev.rotor.sessions.control.SecretTokens;
+import dev.rotor.security.SecretTokens;
 import dev.rotor.users.control.Argon2idPasswordHash;
 import java.time.Instant;
 import java.util.List;

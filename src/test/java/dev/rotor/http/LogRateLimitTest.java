@@ -2,39 +2,12 @@ package dev.rotor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.rotor.testing.SteppedClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LogRateLimitTest {
-
-  /** A clock that moves only when the test moves it. */
-  static final class SteppedClock extends Clock {
-    Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   final SteppedClock clock = new SteppedClock();
   final LogRateLimit limit = new LogRateLimit(clock, Duration.ofMinutes(1), 3);

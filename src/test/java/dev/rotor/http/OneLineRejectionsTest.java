@@ -2,6 +2,7 @@ package dev.rotor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rotor.testing.SteppedClock;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The filter on a real java.util.logging logger, as a server's logger would call it. */
 class OneLineRejectionsTest {
 
-  final LogRateLimitTest.SteppedClock clock = new LogRateLimitTest.SteppedClock();
+  final SteppedClock clock = new SteppedClock();
   final List<LogRecord> published = new ArrayList<>();
   final Logger logger = Logger.getAnonymousLogger();
 

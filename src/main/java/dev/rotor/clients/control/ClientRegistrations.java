@@ -5,15 +5,14 @@ import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.clients.entity.RegisteredClient;
 import dev.rotor.problems.ProblemException;
+import dev.rotor.security.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,9 +22,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ClientRegistrations {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
   @PersistenceContext EntityManager em;
 
@@ -46,9 +42,10 @@ public class ClientRegistrations {
 
   public Registered create(RegisteredClient.Settings settings, String actor, Origin origin) {
     String id = UUID.randomUUID().toString();
-    String secret = settings.authMethod().equals(Client.NONE) ? null : mintSecret();
+    String secret = settings.authMethod().equals(Client.NONE) ? null : SecretTokens.mint();
     var stored =
-        new RegisteredClient(id, secret == null ? null : hash(secret), settings, clock.instant());
+        new RegisteredClient(
+            id, secret == null ? null : SecretTokens.hash(secret), settings, clock.instant());
     em.persist(stored);
     record(AuditEvent.Type.CLIENT_CREATED, id, actor, origin);
     changed.fire(new ClientChanged(id));
@@ -135,17 +132,5 @@ public class ClientRegistrations {
 
   private void record(AuditEvent.Type type, String clientId, String actor, Origin origin) {
     audit.record(AuditLog.Entry.of(type, origin).reason("client " + clientId + " by " + actor));
-  }
-
-  /** 256 random bits, base64url: as strong as the refresh tokens. */
-  static String mintSecret() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return B64URL.encodeToString(bytes);
-  }
-
-  /** The stored form: SHA-256, base64url, as {@link Client#secretMatches} compares it. */
-  static String hash(String secret) {
-    return B64URL.encodeToString(Client.sha256(secret));
   }
 }

@@ -2,7 +2,7 @@ package dev.rotor.oauth.boundary;
 
 import dev.rotor.configuration.ThrottleSettings;
 import dev.rotor.keys.control.CookieSigner;
-import dev.rotor.sessions.control.SecretTokens;
+import dev.rotor.security.SecretTokens;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.oauth.entity.AuthorizationCode;
-import dev.rotor.sessions.control.SecretTokens;
+import dev.rotor.security.SecretTokens;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sso.control.BrowserSessions.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;

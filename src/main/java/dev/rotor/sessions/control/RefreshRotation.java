@@ -2,6 +2,7 @@ package dev.rotor.sessions.control;
 
 import dev.rotor.audit.control.Origin;
 import dev.rotor.persistence.DatabaseKind;
+import dev.rotor.security.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.rotor.sessions.control;
 
+import dev.rotor.security.SecretTokens;
 import dev.rotor.sessions.entity.RefreshToken;
 import dev.rotor.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,7 @@ import dev.rotor.audit.control.Origin;
 import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.keys.control.AccessTokenIssuer;
 import dev.rotor.persistence.DatabaseKind;
+import dev.rotor.security.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.rotor.sessions.control;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.keys.control.AccessTokenIssuer;
+import dev.rotor.security.SecretTokens;
 import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,11 +2,8 @@ package dev.rotor.clients.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.rotor.testing.SteppedClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,30 +13,6 @@ import org.junit.jupiter.api.Test;
 class ClientRegistryCacheTest {
 
   static final String ID = "0b7e4c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b";
-
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** The database as another node changes it, counting reads. */
   static final class Database extends ClientStore {
@@ -53,7 +26,7 @@ class ClientRegistryCacheTest {
     }
   }
 
-  final MovableClock clock = new MovableClock();
+  final SteppedClock clock = new SteppedClock();
   final Database database = new Database();
   final ClientRegistry registry =
       new ClientRegistry(

@@ -1,4 +1,4 @@
-package dev.rotor.sessions.control;
+package dev.rotor.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

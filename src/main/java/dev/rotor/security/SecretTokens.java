@@ -1,4 +1,4 @@
-package dev.rotor.sessions.control;
+package dev.rotor.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
