@@ -49,4 +49,9 @@ public final class IssuerFixture {
             Duration.ofMinutes(5), Duration.ofDays(14), Duration.ofDays(30), Duration.ZERO);
     return issuer;
   }
+
+  /** The keys the issuer signs with, for code outside this package that verifies its tokens. */
+  public static CurrentKeys keys(AccessTokenIssuer issuer) {
+    return issuer.keys;
+  }
 }
