@@ -121,6 +121,7 @@ class AuthFlowIT {
         .containsKeys(
             "iss", "sub", "upn", "preferred_username", "groups", "aud", "iat", "exp", "jti", "sid")
         .containsEntry("client_id", "rotor-app")
+        .containsEntry("typ", "Bearer")
         .containsEntry("sid", login.string("session_id"));
   }
 }

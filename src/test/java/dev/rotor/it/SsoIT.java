@@ -127,6 +127,21 @@ class SsoIT {
   }
 
   @Test
+  void aClientAskingForOpenidAloneStillLearnsTheUsername() throws Exception {
+    String user = Users.registered(api, "sso-openid");
+    Flow flow = Flow.of(ItServer.PORTAL, ItServer.PORTAL_REDIRECT).scope("openid");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
+      OIDCTokenResponse tokens = OidcClient.tokens(flow, flow.signIn(web, user, Users.PASSWORD));
+
+      JwtClaims id =
+          JwksVerification.idToken(tokens.getOIDCTokens().getIDTokenString(), ItServer.PORTAL);
+      assertThat(id.getStringClaimValue("preferred_username")).isEqualTo(user);
+      Api.Reply info = api.get("oauth2/userinfo", tokens.getTokens().getAccessToken().getValue());
+      assertThat(info.json()).containsEntry("preferred_username", user);
+    }
+  }
+
+  @Test
   void aSecondClientSignsTheUserInWithoutAPassword() throws Exception {
     String user = Users.registered(api, "sso-second");
     try (WebClient web = Browsers.stoppingAtRedirects()) {

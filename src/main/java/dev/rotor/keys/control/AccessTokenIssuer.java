@@ -54,6 +54,8 @@ public class AccessTokenIssuer {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(expiresAt))
             .jwtID(UUID.randomUUID().toString())
+            // Keycloak's claim, which WildFly's elytron-oidc-client requires of a bearer token.
+            .claim("typ", "Bearer")
             .claim("upn", subject.username())
             .claim("preferred_username", subject.username())
             .claim("groups", List.copyOf(subject.roles()))

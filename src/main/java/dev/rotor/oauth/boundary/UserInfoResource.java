@@ -24,8 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * OpenID Connect's UserInfo endpoint (Core §5.3), GET or POST with a bearer access token of scope
- * {@code openid} whose session is still alive: {@code sub}, and {@code preferred_username} with
- * scope {@code profile}. Errors as RFC 6750 says, in {@code WWW-Authenticate}.
+ * {@code openid} whose session is still alive: {@code sub} and {@code preferred_username}, as in
+ * the ID token. Errors as RFC 6750 says, in {@code WWW-Authenticate}.
  */
 @ApplicationScoped
 @Path("oauth2/userinfo")
@@ -72,10 +72,10 @@ public class UserInfoResource {
           "The session has ended.",
           "Bearer error=\"invalid_token\", error_description=\"The session has ended.\"");
     }
-    JsonObjectBuilder claims = Json.createObjectBuilder().add("sub", token.getSubject());
-    if (AuthorizationRequest.hasScope(scope, "profile")) {
-      claims.add("preferred_username", (String) token.getClaim("preferred_username"));
-    }
+    JsonObjectBuilder claims =
+        Json.createObjectBuilder()
+            .add("sub", token.getSubject())
+            .add("preferred_username", (String) token.getClaim("preferred_username"));
     return Response.ok(claims.build().toString(), MediaType.APPLICATION_JSON_TYPE)
         .header("Cache-Control", "no-store")
         .build();

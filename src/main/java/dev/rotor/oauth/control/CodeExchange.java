@@ -105,7 +105,7 @@ public class CodeExchange {
                   bound.nonce(),
                   bound.authTime(),
                   bound.browserSessionId(),
-                  AuthorizationRequest.hasScope(bound.scope(), "profile") ? user.username() : null,
+                  user.username(),
                   user.roles()),
               now);
     }

@@ -37,9 +37,10 @@ public class IdTokens {
 
   /**
    * Who signed in, for a client's ID token: {@code browserSessionId} is the single sign-on session
-   * ({@code sid}); {@code username} is null without scope profile; {@code roles} become {@code
-   * groups}, as in access tokens (Jakarta Security's OpenID client maps them to its caller's
-   * groups).
+   * ({@code sid}); {@code username} is always there, also for a client that asks for {@code openid}
+   * alone (as Keycloak's default scopes do: WildFly's OIDC client asks for nothing more and names
+   * the caller by it); a null leaves the claim out; {@code roles} become {@code groups}, as in
+   * access tokens (Jakarta Security's OpenID client maps them to its caller's groups).
    */
   public record Identity(
       String userId,

@@ -51,6 +51,11 @@ public record Flow(
         null);
   }
 
+  /** The same request for these scopes. */
+  public Flow scope(String... scopes) {
+    return new Flow(clientId, redirect, new Scope(scopes), state, nonce, verifier, prompt, maxAge);
+  }
+
   public Flow prompt(Prompt.Type type) {
     return new Flow(clientId, redirect, scope, state, nonce, verifier, List.of(type), maxAge);
   }

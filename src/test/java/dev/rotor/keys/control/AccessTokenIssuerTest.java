@@ -48,6 +48,7 @@ class AccessTokenIssuerTest {
     assertThat(claims.getExpirationTime()).isEqualTo(Date.from(now.plusSeconds(300)));
     assertThat(claims.getJWTID()).isNotBlank();
     assertThat(claims.getClaims())
+        .containsEntry("typ", "Bearer")
         .containsEntry("upn", "alice")
         .containsEntry("preferred_username", "alice")
         .containsEntry("sid", "session-1")
