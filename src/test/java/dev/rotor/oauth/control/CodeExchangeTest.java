@@ -127,12 +127,12 @@ class CodeExchangeTest {
   }
 
   @Test
-  void idTokenNamesTheUserOnlyWithScopeProfile() {
+  void idTokenNamesTheUserAlsoWithScopeOpenidAlone() {
     codes.store(code("openid", CHALLENGE, null));
 
     exchange(VERIFIER);
 
-    assertThat(signer.issued.get(0).username()).isNull();
+    assertThat(signer.issued.get(0).username()).isEqualTo("alice");
   }
 
   @Test
