@@ -105,8 +105,8 @@ class RegistrationIT {
     String token = issued.string("token");
     assertThat(issued.json())
         .containsEntry("token_type", "Bearer")
-        .containsEntry("max_uses", 1)
-        .containsEntry("uses", 0)
+        .containsEntry("max_uses", 1L)
+        .containsEntry("uses", 0L)
         .containsEntry("state", "active");
     assertThat(issued.header("Cache-Control")).isEqualTo("no-store");
 
@@ -121,7 +121,7 @@ class RegistrationIT {
         .containsEntry("redirect_uris", List.of(REDIRECT))
         .containsEntry("response_types", List.of("code"))
         .containsEntry("scope", "openid profile")
-        .containsEntry("client_secret_expires_at", 0)
+        .containsEntry("client_secret_expires_at", 0L)
         .containsEntry("first_party", false)
         .containsEntry("introspect_any", false)
         .doesNotContainKey("logo_uri")
@@ -164,7 +164,7 @@ class RegistrationIT {
     assertInvalidToken(register(token, METADATA));
     Map<String, Object> listed = tokenListed(issued.string("id"));
     assertThat(listed)
-        .containsEntry("uses", 2)
+        .containsEntry("uses", 2L)
         .containsEntry("state", "used_up")
         .doesNotContainKey("token");
     assertThat(api.get("admin/clients/initial-access-tokens?size=200", admin).body())
