@@ -27,6 +27,7 @@ public class Settings {
   private DatabaseSettings database;
   private SsoSettings sso;
   private ThrottleSettings throttle;
+  private ClientRegistrationSettings clientRegistration;
 
   @PostConstruct
   void read() {
@@ -44,6 +45,7 @@ public class Settings {
     database = DatabaseSettings.read(config);
     sso = SsoSettings.read(config);
     throttle = ThrottleSettings.read(config);
+    clientRegistration = ClientRegistrationSettings.read(config);
     ClientRedirects.check(config);
     List<String> problems = new ArrayList<>(config.problems());
     Optional<String> admin = config.optional("rotor.admin.username").filter(u -> !u.isBlank());
@@ -82,6 +84,11 @@ public class Settings {
   @Produces
   ThrottleSettings throttle() {
     return throttle;
+  }
+
+  @Produces
+  ClientRegistrationSettings clientRegistration() {
+    return clientRegistration;
   }
 
   @Produces

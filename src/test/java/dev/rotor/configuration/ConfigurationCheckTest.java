@@ -54,6 +54,32 @@ class ConfigurationCheckTest {
   }
 
   @Test
+  void dynamicClientRegistrationIsOffUnlessTurnedOnByName() {
+    assertThat(ClientRegistrationSettings.read(new ConfigReader(key -> Optional.empty())).open())
+        .isFalse();
+    for (String value :
+        java.util.List.of("off", "initial-access-token", " Initial-Access-Token ")) {
+      assertThat(check(Map.of("rotor.clients.registration", value))).as(value).isEmpty();
+    }
+    assertThat(
+            ClientRegistrationSettings.read(
+                    new ConfigReader(key -> Optional.of("initial-access-token")))
+                .open())
+        .isTrue();
+    for (String value : java.util.List.of("on", "true", "open", "")) {
+      assertThat(check(Map.of("rotor.clients.registration", value)))
+          .as(value)
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p)
+                      .startsWith(
+                          "rotor.clients.registration: must be one of [off,"
+                              + " initial-access-token]"));
+    }
+  }
+
+  @Test
   void anHttpIssuerIsRefusedUnlessItsHostIsLoopback() {
     for (String loopback :
         java.util.List.of(

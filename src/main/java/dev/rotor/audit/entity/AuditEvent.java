@@ -38,7 +38,10 @@ public class AuditEvent {
     /** A client registered, changed or deleted through the admin API; the reason names it. */
     CLIENT_CREATED,
     CLIENT_UPDATED,
-    CLIENT_DELETED
+    CLIENT_DELETED,
+    /** An admin issued or revoked an initial access token for dynamic client registration. */
+    INITIAL_ACCESS_TOKEN_ISSUED,
+    INITIAL_ACCESS_TOKEN_REVOKED
   }
 
   @Id private String id;

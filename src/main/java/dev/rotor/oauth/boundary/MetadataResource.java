@@ -1,6 +1,7 @@
 package dev.rotor.oauth.boundary;
 
 import dev.rotor.clients.control.ClientRegistry;
+import dev.rotor.configuration.ClientRegistrationSettings;
 import dev.rotor.configuration.IssuerSettings;
 import dev.rotor.configuration.KeySettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,8 @@ public class MetadataResource {
 
   @Inject ClientRegistry clients;
 
+  @Inject ClientRegistrationSettings registration;
+
   @GET
   @Path("oauth-authorization-server")
   public Response authorizationServer() {
@@ -42,10 +45,17 @@ public class MetadataResource {
   }
 
   private Response metadata() {
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(3600);
+    return Response.ok(document()).cacheControl(cache).build();
+  }
+
+  /** The metadata document, the same at both addresses. */
+  String document() {
     String base = issuer.base();
     JsonArrayBuilder clientAuth =
         Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
-    String json =
+    var metadata =
         Json.createObjectBuilder()
             .add("issuer", issuer.issuer())
             .add("jwks_uri", base + "/.well-known/jwks.json")
@@ -87,12 +97,12 @@ public class MetadataResource {
             .add(
                 "id_token_signing_alg_values_supported",
                 Json.createArrayBuilder().add(keys.algorithm()))
-            .add("claims_supported", claims())
-            .build()
-            .toString();
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(3600);
-    return Response.ok(json).cacheControl(cache).build();
+            .add("claims_supported", claims());
+    if (registration.open()) {
+      // RFC 8414 §2: present only where dynamic registration is on.
+      metadata.add("registration_endpoint", base + "/oauth2/register");
+    }
+    return metadata.build().toString();
   }
 
   private static JsonArrayBuilder claims() {

@@ -1,6 +1,7 @@
 package dev.rotor.oauth.boundary;
 
 import dev.rotor.clients.control.ClientRejected;
+import dev.rotor.clients.control.RegistrationRejected;
 import dev.rotor.oauth.control.OAuthError;
 import dev.rotor.problems.ErrorAnswer;
 import dev.rotor.problems.ErrorFormat;
@@ -40,6 +41,9 @@ public class OAuthFormat implements ErrorFormat {
     if (failure.cause() instanceof OAuthError e) {
       return own(e.status(), e.code(), e.getMessage());
     }
+    if (failure.cause() instanceof RegistrationRejected e) {
+      return registration(e);
+    }
     if (failure.cause() instanceof ClientRejected e) {
       return switch (e.reason()) {
         case MALFORMED -> own(400, "invalid_request", e.detail());
@@ -73,6 +77,23 @@ public class OAuthFormat implements ErrorFormat {
         MediaType.APPLICATION_JSON,
         headers,
         body(status == 503 ? "temporarily_unavailable" : "invalid_request", failure.detail()));
+  }
+
+  /**
+   * RFC 7591 §3.2.2's codes for bad metadata; a bad initial access token is RFC 6750 §3.1's {@code
+   * invalid_token}, with its challenge.
+   */
+  private static ErrorAnswer registration(RegistrationRejected e) {
+    return switch (e.reason()) {
+      case INVALID_REDIRECT_URI -> own(400, "invalid_redirect_uri", e.detail());
+      case INVALID_METADATA -> own(400, "invalid_client_metadata", e.detail());
+      case INVALID_TOKEN -> {
+        ErrorAnswer basic = own(401, "invalid_token", e.detail());
+        Map<String, String> headers = new LinkedHashMap<>(basic.headers());
+        headers.put("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        yield new ErrorAnswer(401, basic.mediaType(), headers, basic.body());
+      }
+    };
   }
 
   /** An error OAuth names itself (RFC 6749 §5.2). */

@@ -110,6 +110,9 @@ public final class ItServer {
     settings.put("rotor.purge.initial-delay", "PT1H");
     settings.put("rotor.purge.interval", "PT1H");
     settings.put("rotor.throttle.address.per-minute", String.valueOf(ADDRESS_CHECKS_PER_MINUTE));
+    // Dynamic client registration is off by default; the suite tests it on (the off default has
+    // its unit tests).
+    settings.put("rotor.clients.registration", "initial-access-token");
     settings.put(
         "rotor.clients",
         String.join(

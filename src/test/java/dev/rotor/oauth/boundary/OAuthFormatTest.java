@@ -3,6 +3,7 @@ package dev.rotor.oauth.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.clients.control.ClientRejected;
+import dev.rotor.clients.control.RegistrationRejected;
 import dev.rotor.oauth.control.OAuthError;
 import dev.rotor.problems.ErrorAnswer;
 import dev.rotor.problems.ErrorFormats;
@@ -49,6 +50,35 @@ class OAuthFormatTest {
     assertThat(formats.of("/oauth2/token")).isSameAs(format);
     assertThat(formats.of("/oauth2/userinfo")).isInstanceOf(ProblemFormat.class);
     assertThat(formats.of("/auth/refresh")).isInstanceOf(ProblemFormat.class);
+  }
+
+  @Test
+  void aRefusedRegistrationIsInRfc7591sAndRfc6750sWords() {
+    var token = RegistrationRejected.invalidToken();
+    ErrorAnswer unauthorized =
+        format.render(Failure.of(401, "Unauthorized", token.detail()).because(token));
+    assertThat(unauthorized.status()).isEqualTo(401);
+    assertThat(unauthorized.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+    assertThat(unauthorized.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(json(unauthorized)).isEqualTo(error("invalid_token", token.detail()));
+
+    for (var reason :
+        List.of(
+            RegistrationRejected.Reason.INVALID_REDIRECT_URI,
+            RegistrationRejected.Reason.INVALID_METADATA)) {
+      var rejected = new RegistrationRejected(reason, "redirect_uris: bad");
+      ErrorAnswer answer =
+          format.render(Failure.of(400, "Bad Request", rejected.detail()).because(rejected));
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.header("WWW-Authenticate")).isNull();
+      assertThat(json(answer))
+          .isEqualTo(
+              error(
+                  reason == RegistrationRejected.Reason.INVALID_METADATA
+                      ? "invalid_client_metadata"
+                      : "invalid_redirect_uri",
+                  "redirect_uris: bad"));
+    }
   }
 
   @Test
