@@ -26,7 +26,6 @@ import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
@@ -83,15 +82,6 @@ public class TestControlResource {
   @Consumes(MediaType.TEXT_PLAIN)
   public void moveClock(String offset) {
     MovableClock.offset = Duration.parse(offset.trim());
-  }
-
-  /** {@code true} stops the clock where it stands; {@code false} lets it run on from real time. */
-  @PUT
-  @Path("clock/stopped")
-  @Consumes(MediaType.TEXT_PLAIN)
-  public void stopClock(String stopped) {
-    MovableClock.stoppedAt =
-        Boolean.parseBoolean(stopped.trim()) ? Instant.now().plus(MovableClock.offset) : null;
   }
 
   /**
