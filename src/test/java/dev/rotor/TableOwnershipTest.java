@@ -37,6 +37,8 @@ class TableOwnershipTest {
           Map.entry("rotor_client", "clients"),
           Map.entry("browser_session", "sso"),
           Map.entry("consent", "sso"),
+          Map.entry("browser_session_client", "sso"),
+          Map.entry("logout_delivery", "oauth"),
           Map.entry("authorization_code", "oauth"),
           Map.entry("audit_event", "audit"),
           Map.entry("rotor_lock", "persistence"));

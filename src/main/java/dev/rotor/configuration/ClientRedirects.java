@@ -31,6 +31,14 @@ public final class ClientRedirects {
           }
         }
       }
+      // Rotor posts to it from the server: never a custom scheme, whatever the client's type.
+      String logout = config.optional(prefix + "backchannel-logout-uri").orElse("").strip();
+      if (!logout.isEmpty()) {
+        String problem = problem(logout, true);
+        if (problem != null) {
+          config.problem(prefix + "backchannel-logout-uri", "'" + logout + "' " + problem);
+        }
+      }
     }
   }
 

@@ -41,7 +41,11 @@ public class AuditEvent {
     CLIENT_DELETED,
     /** An admin issued or revoked an initial access token for dynamic client registration. */
     INITIAL_ACCESS_TOKEN_ISSUED,
-    INITIAL_ACCESS_TOKEN_REVOKED
+    INITIAL_ACCESS_TOKEN_REVOKED,
+    /** A client took a logout token (Back-Channel Logout); the reason names it and the status. */
+    BACKCHANNEL_LOGOUT_SENT,
+    /** An attempt to send a client a logout token failed; the reason says whether it is retried. */
+    BACKCHANNEL_LOGOUT_FAILED
   }
 
   @Id private String id;

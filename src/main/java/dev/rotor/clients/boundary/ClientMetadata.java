@@ -44,6 +44,7 @@ final class ClientMetadata {
           "introspect_any",
           "audiences",
           "backchannel_logout_uri",
+          "backchannel_logout_session_required",
           "access_token_lifetime");
 
   static final Set<String> READ_ONLY =
@@ -135,6 +136,7 @@ final class ClientMetadata {
         bool(json, "introspect_any", false),
         String.join(" ", audiences),
         backchannel,
+        bool(json, "backchannel_logout_session_required", false),
         lifetime);
   }
 
@@ -161,7 +163,8 @@ final class ClientMetadata {
             .add("first_party", client.firstParty())
             .add("require_pkce", client.requirePkce())
             .add("introspect_any", client.introspectsAny())
-            .add("audiences", array(client.audiences()));
+            .add("audiences", array(client.audiences()))
+            .add("backchannel_logout_session_required", client.backchannelLogoutSessionRequired());
     if (client.backchannelLogoutUri() != null) {
       json.add("backchannel_logout_uri", client.backchannelLogoutUri());
     }

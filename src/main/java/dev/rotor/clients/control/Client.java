@@ -17,7 +17,8 @@ import java.util.Set;
  * introspect every token, not only those issued to it. A {@code configured} client comes from
  * {@code rotor.client.<id>.*} (or is {@code rotor-app}) and cannot be changed at run time; {@code
  * authMethod} is the token endpoint authentication it registered (null: any its type allows), and
- * {@code accessTokenLifetime} is null for the server's default.
+ * {@code accessTokenLifetime} is null for the server's default. A client with a {@code
+ * backchannelLogoutUri} is sent a logout token whenever a browser session it signed in to ends.
  */
 public record Client(
     String id,
@@ -33,6 +34,7 @@ public record Client(
     boolean introspectsAny,
     String authMethod,
     String backchannelLogoutUri,
+    boolean backchannelLogoutSessionRequired,
     Duration accessTokenLifetime,
     boolean configured) {
 
@@ -67,6 +69,7 @@ public record Client(
         introspectsAny,
         null,
         null,
+        false,
         null,
         true);
   }
@@ -88,6 +91,27 @@ public record Client(
     audiences = List.copyOf(audiences);
     // A public client has nothing but PKCE to bind a code to itself.
     requirePkce = requirePkce || secretHash == null;
+  }
+
+  /** The same client, sent logout tokens at {@code uri} (null: none). */
+  public Client withBackchannelLogout(String uri, boolean sessionRequired) {
+    return new Client(
+        id,
+        secretHash,
+        grantTypes,
+        scopes,
+        redirectUris,
+        postLogoutRedirectUris,
+        name,
+        firstParty,
+        requirePkce,
+        audiences,
+        introspectsAny,
+        authMethod,
+        uri,
+        sessionRequired,
+        accessTokenLifetime,
+        configured);
   }
 
   /** Exact string comparison (RFC 9700 §4.1.3): no prefix, no pattern, no normalisation. */

@@ -104,23 +104,32 @@ public class ClientRegistry {
       all.put(
           id,
           new Client(
-              id,
-              hash,
-              grants,
-              scopes,
-              redirectUris,
-              List.copyOf(
-                  list(
-                      config
-                          .getOptionalValue(prefix + "post-logout-redirect-uris", String.class)
-                          .orElse(""))),
-              config.getOptionalValue(prefix + "name", String.class).orElse(id),
-              config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false),
-              config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true),
-              // None configured: Rotor's own audience, which the issuer knows.
-              List.copyOf(
-                  list(config.getOptionalValue(prefix + "audiences", String.class).orElse(""))),
-              config.getOptionalValue(prefix + "introspect-any", Boolean.class).orElse(false)));
+                  id,
+                  hash,
+                  grants,
+                  scopes,
+                  redirectUris,
+                  List.copyOf(
+                      list(
+                          config
+                              .getOptionalValue(prefix + "post-logout-redirect-uris", String.class)
+                              .orElse(""))),
+                  config.getOptionalValue(prefix + "name", String.class).orElse(id),
+                  config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false),
+                  config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true),
+                  // None configured: Rotor's own audience, which the issuer knows.
+                  List.copyOf(
+                      list(config.getOptionalValue(prefix + "audiences", String.class).orElse(""))),
+                  config.getOptionalValue(prefix + "introspect-any", Boolean.class).orElse(false))
+              .withBackchannelLogout(
+                  config
+                      .getOptionalValue(prefix + "backchannel-logout-uri", String.class)
+                      .filter(uri -> !uri.isBlank())
+                      .orElse(null),
+                  config
+                      .getOptionalValue(
+                          prefix + "backchannel-logout-session-required", Boolean.class)
+                      .orElse(false)));
     }
     return Map.copyOf(all);
   }

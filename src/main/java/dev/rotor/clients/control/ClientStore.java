@@ -62,6 +62,7 @@ public class ClientStore {
         s.introspectAny(),
         s.authMethod(),
         s.backchannelLogoutUri(),
+        s.backchannelLogoutSessionRequired(),
         s.accessTokenTtlSeconds() == null ? null : Duration.ofSeconds(s.accessTokenTtlSeconds()),
         false);
   }

@@ -36,6 +36,7 @@ public class RegisteredClient {
       boolean introspectAny,
       String audiences,
       String backchannelLogoutUri,
+      boolean backchannelLogoutSessionRequired,
       Long accessTokenTtlSeconds) {
 
     public Settings {
@@ -84,6 +85,9 @@ public class RegisteredClient {
   @Column(name = "backchannel_logout_uri")
   private String backchannelLogoutUri;
 
+  @Column(name = "backchannel_logout_session_required")
+  private boolean backchannelLogoutSessionRequired;
+
   @Column(name = "access_token_ttl")
   private Long accessTokenTtl;
 
@@ -116,6 +120,7 @@ public class RegisteredClient {
     this.introspectAny = settings.introspectAny();
     this.audiences = settings.audiences();
     this.backchannelLogoutUri = settings.backchannelLogoutUri();
+    this.backchannelLogoutSessionRequired = settings.backchannelLogoutSessionRequired();
     this.accessTokenTtl = settings.accessTokenTtlSeconds();
     this.updatedAt = now.toEpochMilli();
   }
@@ -142,6 +147,7 @@ public class RegisteredClient {
         introspectAny,
         audiences,
         backchannelLogoutUri,
+        backchannelLogoutSessionRequired,
         accessTokenTtl);
   }
 

@@ -1,6 +1,8 @@
 package dev.rotor.keys.control;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.rotor.configuration.IssuerSettings;
@@ -69,6 +71,22 @@ public class AccessTokenIssuer {
   /** Signs a claim set with the key that signs at {@code now}: what other tokens are made with. */
   public String sign(JWTClaimsSet claims, Instant now) {
     return sign(claims, keys.signing(now));
+  }
+
+  /**
+   * Signs a claim set with the key that signs at {@code now}, its header {@code typ} set to {@code
+   * type}: an explicit type (RFC 8725 §3.11) keeps a token of one kind from passing for another, as
+   * a logout token ({@code logout+jwt}) must not pass for an ID token.
+   */
+  public String sign(JWTClaimsSet claims, JOSEObjectType type, Instant now) {
+    KeyRing.Key key = keys.signing(now);
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(key.header()).type(type).build(), claims);
+    try {
+      jwt.sign(key.signer());
+    } catch (JOSEException e) {
+      throw new IllegalStateException("signing failed", e);
+    }
+    return jwt.serialize();
   }
 
   /** Signs any claim set with the key that signs now; also what tests use to forge edge cases. */

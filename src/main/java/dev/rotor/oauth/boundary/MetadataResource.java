@@ -63,6 +63,8 @@ public class MetadataResource {
             .add("token_endpoint", base + "/oauth2/token")
             .add("userinfo_endpoint", base + "/oauth2/userinfo")
             .add("end_session_endpoint", base + "/oauth2/logout")
+            .add("backchannel_logout_supported", true)
+            .add("backchannel_logout_session_supported", true)
             .add("revocation_endpoint", base + "/oauth2/revoke")
             .add("introspection_endpoint", base + "/oauth2/introspect")
             .add(

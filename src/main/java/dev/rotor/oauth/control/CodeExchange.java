@@ -78,6 +78,9 @@ public class CodeExchange {
         || !bound.credentialVersion().equals(user.credentialVersion())) {
       throw invalidGrant(SIGN_IN_ENDED);
     }
+    // Recorded before the session opens: a logout racing this exchange then reaches the client
+    // too, and a failed exchange only costs the client one logout token it can ignore.
+    browserSessions.signedInTo(bound.browserSessionId(), client.id(), now);
     TokenPair pair;
     try {
       // The hash just read is the one the code was issued under; the session opens only if it is
@@ -89,6 +92,7 @@ public class CodeExchange {
                   user.id(), user.username(), user.roles(), user.passwordHash()),
               client.id(),
               bound.scope(),
+              bound.browserSessionId(),
               origin,
               now);
     } catch (AccountChangedMeanwhile e) {

@@ -45,7 +45,8 @@ public class JpaSessionStart {
             opening.now(),
             opening.sessionExpiresAt(),
             opening.origin().userAgent(),
-            opening.origin().address());
+            opening.origin().address(),
+            opening.browserSessionId());
     em.persist(session);
     em.persist(
         session.issueRefreshToken(

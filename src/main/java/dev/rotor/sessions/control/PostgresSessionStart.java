@@ -31,8 +31,8 @@ public class PostgresSessionStart {
              FOR SHARE
       ), opened AS (
           INSERT INTO rotor_session (id, user_id, client_id, scope, created_at, last_used_at,
-                                     expires_at, user_agent, ip_address)
-          SELECT ?, id, ?, ?, ?, ?, ?, ?, ? FROM account
+                                     expires_at, user_agent, ip_address, browser_session_id)
+          SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ? FROM account
        RETURNING id
       ), granted AS (
           INSERT INTO %s
@@ -65,6 +65,7 @@ public class PostgresSessionStart {
       statement.setLong(++i, opening.sessionExpiresAt().toEpochMilli());
       statement.setString(++i, opening.origin().userAgent());
       statement.setString(++i, opening.origin().address());
+      statement.setString(++i, opening.browserSessionId());
       statement.setString(++i, opening.refreshTokenHash());
       statement.setLong(++i, at);
       statement.setLong(++i, opening.refreshExpiresAt().toEpochMilli());

@@ -8,6 +8,7 @@ import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.control.AccountLocked;
 import dev.rotor.users.control.PasswordChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +30,10 @@ public class SessionRevocation {
   @Inject AuditLog audit;
 
   @Inject Clock clock;
+
+  @Inject Event<BrowserSessionCompromised> compromised;
+
+  @Inject Event<AllSessionsRevoked> allRevoked;
 
   /** Why one session ends: the code kept on the session, and the audit event that records it. */
   public enum Ending {
@@ -66,6 +71,10 @@ public class SessionRevocation {
               .session(session.id())
               .reason(note)
               .at(now));
+      if (ending == Ending.REPLAY && session.browserSessionId() != null) {
+        compromised.fire(
+            new BrowserSessionCompromised(session.browserSessionId(), user.id(), origin));
+      }
     }
     return revoked;
   }
@@ -116,6 +125,10 @@ public class SessionRevocation {
           AuditLog.Entry.of(AuditEvent.Type.SESSION_REVOKED, origin)
               .user(userId, null)
               .reason(reason + " (" + revoked + ")"));
+    }
+    if (keep == null) {
+      // Even with no token session left: the user may be signed in by browser only.
+      allRevoked.fire(new AllSessionsRevoked(userId, origin));
     }
     return revoked;
   }

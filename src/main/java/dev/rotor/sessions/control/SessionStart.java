@@ -48,7 +48,8 @@ public class SessionStart {
       Instant now,
       Instant sessionExpiresAt,
       String refreshTokenHash,
-      Instant refreshExpiresAt) {}
+      Instant refreshExpiresAt,
+      String browserSessionId) {}
 
   /**
    * Opens the session; {@link AccountChangedMeanwhile} when the account was disabled or its
@@ -58,6 +59,20 @@ public class SessionStart {
    */
   public TokenPair open(
       Authenticated who, String clientId, String scope, Origin origin, Instant now) {
+    return open(who, clientId, scope, null, origin, now);
+  }
+
+  /**
+   * The same, for a session an authorization code opens: it remembers the browser session the code
+   * was issued in, which a replay of its refresh tokens ends too.
+   */
+  public TokenPair open(
+      Authenticated who,
+      String clientId,
+      String scope,
+      String browserSessionId,
+      Origin origin,
+      Instant now) {
     String refresh = SecretTokens.mint();
     Instant sessionExpiresAt = now.plus(lifetimes.sessionMax());
     var opening =
@@ -69,7 +84,8 @@ public class SessionStart {
             now,
             sessionExpiresAt,
             SecretTokens.hash(refresh),
-            pairs.refreshExpiry(now, sessionExpiresAt));
+            pairs.refreshExpiry(now, sessionExpiresAt),
+            browserSessionId);
     String sessionId =
         database == DatabaseKind.POSTGRESQL ? postgres.open(opening) : jpa.open(opening);
     return pairs.pair(

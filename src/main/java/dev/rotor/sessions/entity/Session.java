@@ -95,6 +95,9 @@ public class Session {
   @Column(name = "ip_address")
   private String ipAddress;
 
+  @Column(name = "browser_session_id")
+  private String browserSessionId;
+
   protected Session() {}
 
   public Session(
@@ -117,6 +120,20 @@ public class Session {
     this.expiresAt = expiresAt.toEpochMilli();
     this.userAgent = truncate(userAgent, 255);
     this.ipAddress = truncate(ipAddress, 64);
+  }
+
+  /** A session an authorization code opened, born from that browser session (null: none). */
+  public Session(
+      User user,
+      String clientId,
+      String scope,
+      Instant now,
+      Instant expiresAt,
+      String userAgent,
+      String ipAddress,
+      String browserSessionId) {
+    this(user, clientId, scope, now, expiresAt, userAgent, ipAddress);
+    this.browserSessionId = browserSessionId;
   }
 
   private static String truncate(String value, int max) {
@@ -202,5 +219,10 @@ public class Session {
 
   public String ipAddress() {
     return ipAddress;
+  }
+
+  /** The browser session whose code opened this session; null for a password login. */
+  public String browserSessionId() {
+    return browserSessionId;
   }
 }

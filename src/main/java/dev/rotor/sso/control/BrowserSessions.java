@@ -6,12 +6,16 @@ import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.configuration.SsoSettings;
 import dev.rotor.security.SecretTokens;
 import dev.rotor.sessions.control.AccountChangedMeanwhile;
+import dev.rotor.sessions.control.AllSessionsRevoked;
+import dev.rotor.sessions.control.BrowserSessionCompromised;
 import dev.rotor.sso.entity.BrowserSession;
+import dev.rotor.sso.entity.BrowserSessionClient;
 import dev.rotor.users.control.AccountLocked;
 import dev.rotor.users.control.Accounts;
 import dev.rotor.users.control.PasswordChanged;
 import dev.rotor.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +24,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Browser sessions: started by a password in the login form, found by the cookie's value (only its
@@ -45,6 +52,8 @@ public class BrowserSessions {
   @Inject AuditLog audit;
 
   @Inject Clock clock;
+
+  @Inject Event<BrowserSessionEnded> ended;
 
   /**
    * Starts a session for the user whose password hash {@code checkedHash} was just verified, or
@@ -120,19 +129,56 @@ public class BrowserSessions {
     return signedIn;
   }
 
+  /**
+   * Ends the session, if it is live, and announces it with the clients it signed in to: their
+   * logout goes out from the same transaction.
+   */
   @Transactional
   public void endById(String sessionId) {
-    em.createNamedQuery(BrowserSession.END)
-        .setParameter("now", clock.instant().toEpochMilli())
-        .setParameter("id", sessionId)
-        .executeUpdate();
+    int ended =
+        em.createNamedQuery(BrowserSession.END)
+            .setParameter("now", clock.instant().toEpochMilli())
+            .setParameter("id", sessionId)
+            .executeUpdate();
+    if (ended > 0) {
+      BrowserSession session = em.find(BrowserSession.class, sessionId);
+      if (session != null) {
+        this.ended.fire(new BrowserSessionEnded(sessionId, session.userId(), clientsOf(sessionId)));
+      }
+    }
+  }
+
+  /**
+   * Records that the session signed the user in to the client (a code of it was exchanged), once:
+   * the client is sent a logout token when the session ends.
+   */
+  @Transactional
+  public void signedInTo(String sessionId, String clientId, Instant now) {
+    long known =
+        em.createNamedQuery(BrowserSessionClient.COUNT_OF, Long.class)
+            .setParameter("sessionId", sessionId)
+            .setParameter("clientId", clientId)
+            .getSingleResult();
+    if (known == 0) {
+      em.persist(new BrowserSessionClient(sessionId, clientId, now));
+    }
+  }
+
+  /** The clients the session signed in to. */
+  public Set<String> clientsOf(String sessionId) {
+    return new TreeSet<>(
+        em.createNamedQuery(BrowserSessionClient.CLIENTS_OF, String.class)
+            .setParameter("sessionId", sessionId)
+            .getResultList());
   }
 
   void endAll(String userId) {
-    em.createNamedQuery(BrowserSession.END_ALL_OF_USER)
-        .setParameter("now", clock.instant().toEpochMilli())
-        .setParameter("userId", userId)
-        .executeUpdate();
+    List<String> live =
+        em.createNamedQuery(BrowserSession.LIVE_IDS_OF_USER, String.class)
+            .setParameter("userId", userId)
+            .setParameter("now", clock.instant().toEpochMilli())
+            .getResultList();
+    live.forEach(this::endById);
   }
 
   void onAccountLocked(@Observes AccountLocked locked) {
@@ -141,5 +187,25 @@ public class BrowserSessions {
 
   void onPasswordChanged(@Observes PasswordChanged changed) {
     endAll(changed.userId());
+  }
+
+  void onAllSessionsRevoked(@Observes AllSessionsRevoked revoked) {
+    endAll(revoked.userId());
+  }
+
+  /**
+   * A refresh token replayed in a session this browser session started: the thief may hold the
+   * browser's cookie too, so the browser session ends, and with it every client it signed in to.
+   */
+  void onCompromised(@Observes BrowserSessionCompromised compromised) {
+    BrowserSession session = em.find(BrowserSession.class, compromised.browserSessionId());
+    if (session != null && session.isAlive(clock.instant(), settings.idleTtl())) {
+      endById(session.id());
+      audit.record(
+          AuditLog.Entry.of(AuditEvent.Type.SSO_LOGOUT, compromised.origin())
+              .user(compromised.userId(), null)
+              .reason(
+                  "browser session ended: a refresh token of a session it started was replayed"));
+    }
   }
 }

@@ -28,11 +28,17 @@ import java.util.UUID;
 @NamedQuery(
     name = BrowserSession.END,
     query = "UPDATE BrowserSession b SET b.endedAt = :now WHERE b.id = :id AND b.endedAt IS NULL")
+@NamedQuery(
+    name = BrowserSession.LIVE_IDS_OF_USER,
+    query =
+        "SELECT b.id FROM BrowserSession b WHERE b.userId = :userId AND b.endedAt IS NULL"
+            + " AND b.expiresAt > :now")
 public class BrowserSession {
 
   public static final String BY_HASH = "BrowserSession.byHash";
   public static final String END_ALL_OF_USER = "BrowserSession.endAllOfUser";
   public static final String END = "BrowserSession.end";
+  public static final String LIVE_IDS_OF_USER = "BrowserSession.liveIdsOfUser";
 
   @Id private String id;
 

@@ -105,6 +105,12 @@ class CodeExchangeTest {
     assertThat(opened.who().checkedPasswordHash()).isEqualTo("hash-1");
     assertThat(opened.clientId()).isEqualTo("partner");
     assertThat(opened.scope()).isEqualTo("profile");
+    assertThat(opened.browserSessionId())
+        .as("the session remembers the sign-in it was born from")
+        .isEqualTo(BROWSER_SESSION);
+    assertThat(signIns.signedInTo)
+        .as("the browser session's logout will reach the client")
+        .containsExactly(BROWSER_SESSION + " -> partner");
     assertThat(exchanged.pair().sessionId()).isEqualTo("session-1");
     assertThat(codes.started).containsExactly(CODE + " -> session-1");
     assertThat(exchanged.idToken()).as("no openid, no ID token").isNull();
@@ -284,7 +290,8 @@ class CodeExchangeTest {
     }
   }
 
-  record Opened(SessionStart.Authenticated who, String clientId, String scope) {}
+  record Opened(
+      SessionStart.Authenticated who, String clientId, String scope, String browserSessionId) {}
 
   static final class Sessions extends SessionStart {
     final List<Opened> opened = new ArrayList<>();
@@ -292,11 +299,16 @@ class CodeExchangeTest {
 
     @Override
     public TokenPair open(
-        Authenticated who, String clientId, String scope, Origin origin, Instant now) {
+        Authenticated who,
+        String clientId,
+        String scope,
+        String browserSessionId,
+        Origin origin,
+        Instant now) {
       if (accountChanges) {
         throw new AccountChangedMeanwhile();
       }
-      opened.add(new Opened(who, clientId, scope));
+      opened.add(new Opened(who, clientId, scope, browserSessionId));
       String id = "session-" + opened.size();
       return new TokenPair(
           "access", now.plusSeconds(300), "refresh", now.plusSeconds(3600), id, scope);
@@ -314,6 +326,12 @@ class CodeExchangeTest {
 
   static final class SignIns extends BrowserSessions {
     final Set<String> alive = new HashSet<>();
+    final List<String> signedInTo = new ArrayList<>();
+
+    @Override
+    public void signedInTo(String sessionId, String clientId, Instant now) {
+      signedInTo.add(sessionId + " -> " + clientId);
+    }
 
     @Override
     public boolean isAlive(String sessionId, Instant now) {
