@@ -32,6 +32,21 @@ public final class JwksVerification {
         .processToClaims(token);
   }
 
+  /**
+   * A logout token for the client (Back-Channel Logout 1.0 §2.6): typed {@code logout+jwt}, with an
+   * {@code iat} and a {@code jti}. The skew is wide for the same reason as an ID token's.
+   */
+  public static JwtClaims logoutToken(String token, String clientId) throws InvalidJwtException {
+    return consumer()
+        .setExpectedType(true, "logout+jwt")
+        .setExpectedAudience(clientId)
+        .setRequireIssuedAt()
+        .setRequireJwtId()
+        .setAllowedClockSkewInSeconds(3600)
+        .build()
+        .processToClaims(token);
+  }
+
   private static JwtConsumerBuilder consumer() {
     return new JwtConsumerBuilder()
         .setVerificationKeyResolver(
