@@ -59,6 +59,33 @@ class ClientRedirectsTest {
   }
 
   @Test
+  void aBackChannelLogoutUriIsCheckedAsARedirectUriAndNeverTakesACustomScheme() {
+    assertThat(
+            check(
+                Map.of(
+                    "rotor.clients", "web,app",
+                    "rotor.client.web.backchannel-logout-uri", "http://web.example.com/logout",
+                    "rotor.client.app.backchannel-logout-uri", "com.example.app:/logout")))
+        .hasSize(2)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("rotor.client.web.backchannel-logout-uri:")
+                    .contains("loopback"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("rotor.client.app.backchannel-logout-uri:")
+                    .contains("custom scheme"));
+    assertThat(
+            check(
+                Map.of(
+                    "rotor.clients", "web",
+                    "rotor.client.web.backchannel-logout-uri", "http://127.0.0.1:9000/logout")))
+        .isEmpty();
+  }
+
+  @Test
   void aCustomSchemeIsRefusedForAConfidentialClient() {
     assertThat(
             check(

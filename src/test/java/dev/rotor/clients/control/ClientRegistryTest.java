@@ -56,6 +56,26 @@ class ClientRegistryTest {
   }
 
   @Test
+  void aConfiguredClientTakesBackChannelLogoutOnlyWhenItNamesAUri() {
+    Client portal =
+        client(
+            Map.of(
+                "rotor.clients", "portal,spa",
+                "rotor.client.portal.backchannel-logout-uri", "https://portal.example/logout",
+                "rotor.client.portal.backchannel-logout-session-required", "true"),
+            "portal");
+    Client spa =
+        client(
+            Map.of("rotor.clients", "spa", "rotor.client.spa.backchannel-logout-uri", " "), "spa");
+
+    assertThat(portal.backchannelLogoutUri()).isEqualTo("https://portal.example/logout");
+    assertThat(portal.backchannelLogoutSessionRequired()).isTrue();
+    assertThat(portal.configured()).isTrue();
+    assertThat(spa.backchannelLogoutUri()).isNull();
+    assertThat(spa.backchannelLogoutSessionRequired()).isFalse();
+  }
+
+  @Test
   void blankSecretMakesAPublicClient() {
     Client spa = client(Map.of("rotor.clients", "spa", "rotor.client.spa.secret", "  "), "spa");
 
