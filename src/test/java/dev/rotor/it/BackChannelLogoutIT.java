@@ -282,17 +282,26 @@ class BackChannelLogoutIT {
                       userId,
                       "client " + failing + ": HTTP 500; attempt 1 of 5, retry in 30 s"));
       assertThat(receivers.failures.get()).isEqualTo(1);
-      api.moveClock(Duration.ofSeconds(31));
-      await().atMost(DELIVERED).until(() -> receivers.failures.get() == 2);
-      await()
-          .atMost(DELIVERED)
-          .until(
-              () ->
-                  audited(
-                      "BACKCHANNEL_LOGOUT_FAILED",
-                      userId,
-                      "client " + failing + ": HTTP 500; attempt 2 of 5, retry in 60 s"));
-      assertThat(receivers.tokensFor(failing)).hasSize(2).doesNotHaveDuplicates();
+      // Each retry is due once its back-off has passed on the server's clock: 30 s, 1, 2, 4 min.
+      long offset = 0;
+      long[] waits = {30, 60, 120, 240};
+      for (int attempt = 2; attempt <= 5; attempt++) {
+        offset += waits[attempt - 2] + 1;
+        api.moveClock(Duration.ofSeconds(offset));
+        int expected = attempt;
+        await().atMost(DELIVERED).until(() -> receivers.failures.get() == expected);
+        String outcome = attempt < 5 ? "retry in " + waits[attempt - 1] + " s" : "given up";
+        await()
+            .atMost(DELIVERED)
+            .until(
+                () ->
+                    audited(
+                        "BACKCHANNEL_LOGOUT_FAILED",
+                        userId,
+                        "client %s: HTTP 500; attempt %d of 5, %s"
+                            .formatted(failing, expected, outcome)));
+      }
+      assertThat(receivers.tokensFor(failing)).hasSize(5).doesNotHaveDuplicates();
       assertThat(receivers.tokensFor(recording)).as("sent once").hasSize(1);
       assertThat(events("BACKCHANNEL_LOGOUT_FAILED", userId))
           .allSatisfy(e -> assertThat(String.valueOf(e.get("reason"))).doesNotContain("eyJ"));
