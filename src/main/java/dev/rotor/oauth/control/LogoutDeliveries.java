@@ -4,8 +4,9 @@ import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.sso.control.BrowserSessionEnded;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,7 +47,14 @@ public class LogoutDeliveries {
   /** A failing run is logged at most this often (the database may be down for a while). */
   private static final Duration QUIET = Duration.ofMinutes(1);
 
-  @Resource ManagedExecutorService executor;
+  /** Threads that do the work around the requests (claiming, signing, recording), never wait. */
+  static final int WORKERS = 4;
+
+  /**
+   * The container's: its threads carry the application's context, whichever thread hands them a
+   * task (the HTTP client's own, when an answer arrives), so they may open a transaction.
+   */
+  @Resource ManagedThreadFactory threadFactory;
 
   @Inject LogoutOutbox outbox;
 
@@ -54,19 +64,31 @@ public class LogoutDeliveries {
 
   @Inject Clock clock;
 
+  /**
+   * Ours, not the container's default executor: that one runs one task at a time on Payara (no core
+   * threads, an unbounded queue), and the HTTP client's answers must not queue behind claims.
+   */
+  private ExecutorService workers;
+
   private HttpClient http;
 
   private final AtomicLong lastLogged = new AtomicLong();
 
   @PostConstruct
   void start() {
-    // The container's threads run what completes a request: they may open a transaction.
+    workers = Executors.newFixedThreadPool(WORKERS, threadFactory);
+    // Requests are sent without blocking a thread; a client that hangs only holds its connection.
     http =
         HttpClient.newBuilder()
-            .executor(executor)
+            .executor(workers)
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  @PreDestroy
+  void stop() {
+    workers.shutdownNow();
   }
 
   /** Starts every due attempt this node can claim; answers how many, without waiting for them. */
@@ -87,7 +109,7 @@ public class LogoutDeliveries {
 
   /** A browser session's end committed: its logout tokens go out now, not at the next run. */
   void afterEnd(@Observes(during = TransactionPhase.AFTER_SUCCESS) BrowserSessionEnded ended) {
-    executor.execute(this::sendDue);
+    workers.execute(this::sendDue);
   }
 
   private void send(LogoutOutbox.Claimed attempt) {
@@ -115,7 +137,7 @@ public class LogoutDeliveries {
       return;
     }
     http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .whenCompleteAsync((response, failure) -> settle(attempt, response, failure), executor);
+        .whenCompleteAsync((response, failure) -> settle(attempt, response, failure), workers);
   }
 
   private void settle(
