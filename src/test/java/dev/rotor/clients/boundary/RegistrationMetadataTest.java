@@ -140,6 +140,7 @@ class RegistrationMetadataTest {
             false,
             Client.SECRET_BASIC,
             null,
+            false,
             null,
             false);
     var json =
