@@ -23,6 +23,10 @@ public final class ClientRedirects {
       String prefix = "rotor.client." + id + ".";
       boolean confidential =
           config.optional(prefix + "secret").filter(s -> !s.isBlank()).isPresent();
+      // Not a redirect, but read by the same registry at start-up: a bad one is named here too.
+      if (config.optional(prefix + "access-token-lifetime").filter(s -> !s.isBlank()).isPresent()) {
+        config.positiveDuration(prefix + "access-token-lifetime", "PT5M");
+      }
       for (String key : new String[] {"redirect-uris", "post-logout-redirect-uris"}) {
         for (String uri : values(config.optional(prefix + key).orElse(""))) {
           String problem = problem(uri, confidential);

@@ -28,6 +28,7 @@ public class Settings {
   private SsoSettings sso;
   private ThrottleSettings throttle;
   private ClientRegistrationSettings clientRegistration;
+  private ClientThrottleSettings clientThrottle;
 
   @PostConstruct
   void read() {
@@ -46,6 +47,7 @@ public class Settings {
     sso = SsoSettings.read(config);
     throttle = ThrottleSettings.read(config);
     clientRegistration = ClientRegistrationSettings.read(config);
+    clientThrottle = ClientThrottleSettings.read(config);
     ClientRedirects.check(config);
     List<String> problems = new ArrayList<>(config.problems());
     Optional<String> admin = config.optional("rotor.admin.username").filter(u -> !u.isBlank());
@@ -89,6 +91,11 @@ public class Settings {
   @Produces
   ClientRegistrationSettings clientRegistration() {
     return clientRegistration;
+  }
+
+  @Produces
+  ClientThrottleSettings clientThrottle() {
+    return clientThrottle;
   }
 
   @Produces

@@ -61,6 +61,19 @@ public class AuditLog {
 
   @Transactional
   public void record(Entry entry) {
+    persist(entry);
+  }
+
+  /**
+   * In a transaction of its own, which commits even when the request that records the event fails
+   * in a transaction of its own (a rejected client at a transactional endpoint).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordApart(Entry entry) {
+    persist(entry);
+  }
+
+  private void persist(Entry entry) {
     em.persist(
         new AuditEvent(
             entry.at() != null ? entry.at() : clock.instant(),

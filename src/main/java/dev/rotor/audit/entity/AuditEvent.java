@@ -45,7 +45,15 @@ public class AuditEvent {
     /** A client took a logout token (Back-Channel Logout); the reason names it and the status. */
     BACKCHANNEL_LOGOUT_SENT,
     /** An attempt to send a client a logout token failed; the reason says whether it is retried. */
-    BACKCHANNEL_LOGOUT_FAILED
+    BACKCHANNEL_LOGOUT_FAILED,
+    /**
+     * A client got an access token for itself (RFC 6749 §4.4); the reason names it and the scope.
+     */
+    CLIENT_CREDENTIALS_GRANTED,
+    /** A client named at an OAuth endpoint sent a wrong secret, or named no client Rotor knows. */
+    CLIENT_AUTH_FAILED,
+    /** A client authentication refused by the brute-force defence, or a client locked by it. */
+    CLIENT_THROTTLED
   }
 
   @Id private String id;

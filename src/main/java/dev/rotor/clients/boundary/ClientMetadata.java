@@ -26,7 +26,10 @@ import java.util.Set;
 final class ClientMetadata {
 
   static final Set<String> GRANT_TYPES =
-      Set.of(ClientRegistry.AUTHORIZATION_CODE_GRANT, ClientRegistry.REFRESH_TOKEN_GRANT);
+      Set.of(
+          ClientRegistry.AUTHORIZATION_CODE_GRANT,
+          ClientRegistry.REFRESH_TOKEN_GRANT,
+          ClientRegistry.CLIENT_CREDENTIALS_GRANT);
   static final Set<String> AUTH_METHODS =
       Set.of(Client.SECRET_BASIC, Client.SECRET_POST, Client.NONE);
 
@@ -84,6 +87,11 @@ final class ClientMetadata {
     if (grants.isEmpty() || !GRANT_TYPES.containsAll(grants)) {
       throw ProblemException.invalidField(
           "grant_types", "must be a non-empty list of " + List.copyOf(GRANT_TYPES));
+    }
+    if (grants.contains(ClientRegistry.CLIENT_CREDENTIALS_GRANT) && !confidential) {
+      // RFC 6749 §4.4: a public client has no credentials to grant anything on.
+      throw ProblemException.invalidField(
+          "grant_types", "client_credentials is for confidential clients only");
     }
     if (grants.contains(ClientRegistry.AUTHORIZATION_CODE_GRANT) && redirects.isEmpty()) {
       throw ProblemException.invalidField(

@@ -48,6 +48,26 @@ public class ClientAuthentication {
   }
 
   /**
+   * The client id a request claims along with a secret (Basic, or {@code client_secret_post}), or
+   * null when it sends no secret or an unreadable Basic header: what a throttle counts wrong
+   * secrets for, before {@link #authenticate} checks them.
+   */
+  public static String secretClaimant(
+      String authorization, String formClientId, String formSecret) {
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String id = basic(authorization.substring(6).trim())[0];
+        return id.isBlank() ? null : id;
+      } catch (ClientRejected e) {
+        return null;
+      }
+    }
+    return formSecret != null && formClientId != null && !formClientId.isBlank()
+        ? formClientId
+        : null;
+  }
+
+  /**
    * The first-party login's JSON body: no id means {@code rotor-app}; a confidential client adds
    * its secret, a public one needs none (and a secret it sends is ignored). Only first-party
    * clients may take a user's password ({@code rotor-app} and {@code first-party=true}); a third

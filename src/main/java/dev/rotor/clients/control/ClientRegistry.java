@@ -35,6 +35,7 @@ public class ClientRegistry {
   public static final String DEFAULT_SCOPE = "profile";
   public static final String REFRESH_TOKEN_GRANT = "refresh_token";
   public static final String AUTHORIZATION_CODE_GRANT = "authorization_code";
+  public static final String CLIENT_CREDENTIALS_GRANT = "client_credentials";
 
   /**
    * How long a node answers from what it last read of a stored client (or of its absence): another
@@ -104,32 +105,37 @@ public class ClientRegistry {
       all.put(
           id,
           new Client(
-                  id,
-                  hash,
-                  grants,
-                  scopes,
-                  redirectUris,
-                  List.copyOf(
-                      list(
-                          config
-                              .getOptionalValue(prefix + "post-logout-redirect-uris", String.class)
-                              .orElse(""))),
-                  config.getOptionalValue(prefix + "name", String.class).orElse(id),
-                  config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false),
-                  config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true),
-                  // None configured: Rotor's own audience, which the issuer knows.
-                  List.copyOf(
-                      list(config.getOptionalValue(prefix + "audiences", String.class).orElse(""))),
-                  config.getOptionalValue(prefix + "introspect-any", Boolean.class).orElse(false))
-              .withBackchannelLogout(
-                  config
-                      .getOptionalValue(prefix + "backchannel-logout-uri", String.class)
-                      .filter(uri -> !uri.isBlank())
-                      .orElse(null),
-                  config
-                      .getOptionalValue(
-                          prefix + "backchannel-logout-session-required", Boolean.class)
-                      .orElse(false)));
+              id,
+              hash,
+              grants,
+              scopes,
+              redirectUris,
+              List.copyOf(
+                  list(
+                      config
+                          .getOptionalValue(prefix + "post-logout-redirect-uris", String.class)
+                          .orElse(""))),
+              config.getOptionalValue(prefix + "name", String.class).orElse(id),
+              config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false),
+              config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true),
+              // None configured: Rotor's own audience, which the issuer knows.
+              List.copyOf(
+                  list(config.getOptionalValue(prefix + "audiences", String.class).orElse(""))),
+              config.getOptionalValue(prefix + "introspect-any", Boolean.class).orElse(false),
+              null,
+              config
+                  .getOptionalValue(prefix + "backchannel-logout-uri", String.class)
+                  .filter(uri -> !uri.isBlank())
+                  .orElse(null),
+              config
+                  .getOptionalValue(prefix + "backchannel-logout-session-required", Boolean.class)
+                  .orElse(false),
+              config
+                  .getOptionalValue(prefix + "access-token-lifetime", String.class)
+                  .filter(s -> !s.isBlank())
+                  .map(s -> Duration.parse(s.trim()))
+                  .orElse(null),
+              true));
     }
     return Map.copyOf(all);
   }

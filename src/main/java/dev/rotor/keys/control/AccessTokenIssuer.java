@@ -36,7 +36,16 @@ public class AccessTokenIssuer {
       Set<String> roles,
       String sessionId,
       String clientId,
-      String scope) {}
+      String scope) {
+
+    /**
+     * A client acting for itself (the client credentials grant): it is its own subject, with no
+     * user name, no roles and no session.
+     */
+    public static Subject ofClient(String clientId, String scope) {
+      return new Subject(clientId, null, Set.of(), null, clientId, scope);
+    }
+  }
 
   public record AccessToken(String value, Instant expiresAt) {}
 
@@ -47,7 +56,16 @@ public class AccessTokenIssuer {
    * them.
    */
   public AccessToken issue(Subject subject, List<String> audiences, Instant now) {
-    Instant expiresAt = now.plus(lifetimes.accessToken());
+    return issue(subject, audiences, null, now);
+  }
+
+  /**
+   * {@link #issue(Subject, List, Instant)} with the client's own lifetime, or the server's ({@code
+   * rotor.access-token.ttl}) when {@code lifetime} is null.
+   */
+  public AccessToken issue(
+      Subject subject, List<String> audiences, Duration lifetime, Instant now) {
+    Instant expiresAt = now.plus(lifetime != null ? lifetime : lifetimes.accessToken());
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(settings.issuer())

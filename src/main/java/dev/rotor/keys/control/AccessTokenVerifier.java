@@ -46,7 +46,8 @@ public class AccessTokenVerifier {
         new DefaultJWTClaimsVerifier<>(
             (String) null,
             new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-            Set.of("aud", "sub", "exp", "iat", "sid", "client_id")) {
+            // No sid: a client's own token (client credentials) has no session.
+            Set.of("aud", "sub", "exp", "iat", "client_id")) {
           @Override
           protected Date currentTime() {
             return now;
@@ -64,11 +65,12 @@ public class AccessTokenVerifier {
   }
 
   /**
-   * Rotor writes the session and client ids as strings: a token signed with its key where they are
-   * anything else was not issued by it (Nimbus checks the types of the registered claims only).
+   * Rotor writes the session and client ids as strings (a client's own token has no session id): a
+   * token signed with its key where they are anything else was not issued by it (Nimbus checks the
+   * types of the registered claims only).
    */
   static boolean hasRotorsClaimTypes(JWTClaimsSet claims) {
-    return claims.getClaim("sid") instanceof String
+    return (claims.getClaim("sid") == null || claims.getClaim("sid") instanceof String)
         && claims.getClaim("client_id") instanceof String;
   }
 }

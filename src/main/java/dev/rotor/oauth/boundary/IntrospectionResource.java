@@ -1,6 +1,7 @@
 package dev.rotor.oauth.boundary;
 
-import dev.rotor.clients.control.ClientAuthentication;
+import dev.rotor.audit.control.CallerOrigin;
+import dev.rotor.oauth.control.ClientThrottle;
 import dev.rotor.oauth.control.Introspection;
 import dev.rotor.oauth.control.OAuthError;
 import dev.rotor.security.CurrentRoles;
@@ -34,7 +35,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class IntrospectionResource {
 
-  @Inject ClientAuthentication clientAuthentication;
+  @Inject ClientThrottle clientAuthentication;
+
+  @Inject CallerOrigin callerOrigin;
 
   @Inject Introspection introspection;
 
@@ -55,7 +58,10 @@ public class IntrospectionResource {
     if (!admin) {
       var client =
           clientAuthentication.authenticate(
-              authorization, Forms.single(form, "client_id"), Forms.single(form, "client_secret"));
+              authorization,
+              Forms.single(form, "client_id"),
+              Forms.single(form, "client_secret"),
+              callerOrigin.current());
       if (!client.isConfidential()) {
         throw OAuthError.invalidClient();
       }

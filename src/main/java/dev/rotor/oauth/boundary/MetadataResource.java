@@ -69,7 +69,10 @@ public class MetadataResource {
             .add("introspection_endpoint", base + "/oauth2/introspect")
             .add(
                 "grant_types_supported",
-                Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                Json.createArrayBuilder()
+                    .add("authorization_code")
+                    .add("refresh_token")
+                    .add("client_credentials"))
             .add("response_types_supported", Json.createArrayBuilder().add("code"))
             .add("response_modes_supported", Json.createArrayBuilder().add("query"))
             .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))

@@ -39,7 +39,13 @@ public class OAuthFormat implements ErrorFormat {
   @Override
   public ErrorAnswer render(Failure failure) {
     if (failure.cause() instanceof OAuthError e) {
-      return own(e.status(), e.code(), e.getMessage());
+      ErrorAnswer answer = own(e.status(), e.code(), e.getMessage());
+      if (e.retryAfterSeconds() > 0) {
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        return new ErrorAnswer(answer.status(), answer.mediaType(), headers, answer.body());
+      }
+      return answer;
     }
     if (failure.cause() instanceof RegistrationRejected e) {
       return registration(e);

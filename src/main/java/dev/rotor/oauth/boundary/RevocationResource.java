@@ -1,7 +1,7 @@
 package dev.rotor.oauth.boundary;
 
 import dev.rotor.audit.control.Origin;
-import dev.rotor.clients.control.ClientAuthentication;
+import dev.rotor.oauth.control.ClientThrottle;
 import dev.rotor.oauth.control.TokenRevocation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class RevocationResource {
 
-  @Inject ClientAuthentication clientAuthentication;
+  @Inject ClientThrottle clientAuthentication;
 
   @Inject TokenRevocation revocation;
 
@@ -36,7 +36,10 @@ public class RevocationResource {
       MultivaluedMap<String, String> form) {
     var client =
         clientAuthentication.authenticate(
-            authorization, Forms.single(form, "client_id"), Forms.single(form, "client_secret"));
+            authorization,
+            Forms.single(form, "client_id"),
+            Forms.single(form, "client_secret"),
+            origin);
     revocation.revoke(Forms.required(form, "token"), client, origin);
     return Response.ok().header("Cache-Control", "no-store").build();
   }

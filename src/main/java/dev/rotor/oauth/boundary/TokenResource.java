@@ -3,8 +3,9 @@ package dev.rotor.oauth.boundary;
 import dev.rotor.audit.control.CallerOrigin;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.clients.control.Client;
-import dev.rotor.clients.control.ClientAuthentication;
 import dev.rotor.clients.control.ClientRegistry;
+import dev.rotor.oauth.control.ClientCredentialsGrant;
+import dev.rotor.oauth.control.ClientThrottle;
 import dev.rotor.oauth.control.CodeExchange;
 import dev.rotor.oauth.control.OAuthError;
 import dev.rotor.sessions.control.RefreshRotation;
@@ -26,9 +27,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The token endpoint: the authorization code grant (RFC 6749 §4.1.3 with PKCE, RFC 7636) and the
- * refresh token grant (§6, the same rotation and replay rules as {@code /auth/refresh}). There is
- * no password grant (RFC 9700 §2.4).
+ * The token endpoint: the authorization code grant (RFC 6749 §4.1.3 with PKCE, RFC 7636), the
+ * refresh token grant (§6, the same rotation and replay rules as {@code /auth/refresh}) and the
+ * client credentials grant (§4.4). There is no password grant (RFC 9700 §2.4).
  *
  * <p>One instance for all requests: a request-scoped resource cost a bean creation and its
  * injections on every refresh (a measurable share of a refresh's CPU in a profile).
@@ -39,7 +40,9 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
 
-  @Inject ClientAuthentication clientAuthentication;
+  @Inject ClientThrottle clientAuthentication;
+
+  @Inject ClientCredentialsGrant clientCredentials;
 
   @Inject RefreshRotation rotation;
 
@@ -58,16 +61,27 @@ public class TokenResource {
     String grantType = Forms.required(form, "grant_type");
     Client client =
         clientAuthentication.authenticate(
-            authorization, Forms.single(form, "client_id"), Forms.single(form, "client_secret"));
+            authorization,
+            Forms.single(form, "client_id"),
+            Forms.single(form, "client_secret"),
+            origin);
     if (!grantType.equals(ClientRegistry.REFRESH_TOKEN_GRANT)
-        && !grantType.equals(ClientRegistry.AUTHORIZATION_CODE_GRANT)) {
+        && !grantType.equals(ClientRegistry.AUTHORIZATION_CODE_GRANT)
+        && !grantType.equals(ClientRegistry.CLIENT_CREDENTIALS_GRANT)) {
       throw new OAuthError(
           400,
           "unsupported_grant_type",
-          "Only the authorization_code and refresh_token grants are supported.");
+          "Only the authorization_code, refresh_token and client_credentials grants are"
+              + " supported.");
     }
     if (!client.mayUse(grantType)) {
       throw new OAuthError(400, "unauthorized_client", "The client may not use this grant.");
+    }
+    if (grantType.equals(ClientRegistry.CLIENT_CREDENTIALS_GRANT)) {
+      Instant now = clock.instant();
+      var granted = clientCredentials.grant(client, Forms.single(form, "scope"), origin, now);
+      return TokenResponse.accessOnly(
+          granted.token().value(), granted.token().expiresAt(), granted.scope(), now);
     }
     if (grantType.equals(ClientRegistry.AUTHORIZATION_CODE_GRANT)) {
       Instant now = clock.instant();

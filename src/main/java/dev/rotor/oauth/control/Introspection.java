@@ -1,6 +1,7 @@
 package dev.rotor.oauth.control;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.keys.control.AccessTokenVerifier;
 import dev.rotor.sessions.control.RefreshTokenLookup;
 import dev.rotor.sessions.entity.RefreshToken;
@@ -18,9 +19,10 @@ import java.util.Optional;
 /**
  * RFC 7662: what a token is, if it is alive. A refresh token is alive while unspent, unexpired, in
  * a live session of an enabled user; an access token while its signature, issuer, audience and
- * expiry hold (no leeway after {@code exp}) and its session is not revoked. A client that asks
- * learns only about tokens issued to it, unless it is a resource server ({@code introspect-any});
- * anything else is just {@code active: false}.
+ * expiry hold (no leeway after {@code exp}) and its session is not revoked (a client's own token,
+ * which has no session: while the client is registered). A client that asks learns only about
+ * tokens issued to it, unless it is a resource server ({@code introspect-any}); anything else is
+ * just {@code active: false}.
  */
 @ApplicationScoped
 public class Introspection {
@@ -30,6 +32,8 @@ public class Introspection {
   @Inject RefreshTokenLookup lookup;
 
   @Inject AccessTokenVerifier verifier;
+
+  @Inject ClientRegistry clients;
 
   @Inject Clock clock;
 
@@ -95,7 +99,22 @@ public class Introspection {
   private Optional<JsonObject> accessToken(String token, Instant now) {
     return verifier
         .verify(token)
-        .flatMap(claims -> describe(claims, lookup.session((String) claims.getClaim("sid")), now));
+        .flatMap(
+            claims ->
+                claims.getClaim("sid") == null
+                    ? describeClientToken(claims, clients)
+                    : describe(claims, lookup.session((String) claims.getClaim("sid")), now));
+  }
+
+  /**
+   * A token with no session is a client's own (the client credentials grant): active while the
+   * client it was issued to is still registered, since deleting a client ends what it holds.
+   */
+  static Optional<JsonObject> describeClientToken(JWTClaimsSet claims, ClientRegistry clients) {
+    String clientId = (String) claims.getClaim("client_id");
+    return clientId.equals(claims.getSubject()) && clients.find(clientId).isPresent()
+        ? Optional.of(describe(claims))
+        : Optional.empty();
   }
 
   /** A verified access token is active while the session it names is usable. */

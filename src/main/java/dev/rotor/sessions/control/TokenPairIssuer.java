@@ -1,5 +1,6 @@
 package dev.rotor.sessions.control;
 
+import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.keys.control.AccessTokenIssuer;
@@ -11,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Hands out a token pair: a session's next refresh token and the access token that goes with it.
@@ -53,7 +56,14 @@ public class TokenPairIssuer {
   /** The pair for a refresh token already stored: signs the access token. */
   TokenPair pair(
       AccessTokenIssuer.Subject subject, String refresh, Instant refreshExpiresAt, Instant now) {
-    var access = issuer.issue(subject, clients.audiences(subject.clientId()), now);
+    // A client no longer registered gets Rotor's own audience and lifetime.
+    Optional<Client> client = clients.find(subject.clientId());
+    var access =
+        issuer.issue(
+            subject,
+            client.map(Client::audiences).orElse(List.of()),
+            client.map(Client::accessTokenLifetime).orElse(null),
+            now);
     return new TokenPair(
         access.value(),
         access.expiresAt(),

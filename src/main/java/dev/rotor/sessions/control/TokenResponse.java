@@ -34,6 +34,22 @@ public final class TokenResponse {
     return ok(json(pair, now, true).add("id_token", idToken).build().toString());
   }
 
+  /**
+   * An access token alone (the client credentials grant, RFC 6749 §4.4.3): no refresh token and no
+   * session, since the client can ask again with its own credentials.
+   */
+  public static Response accessOnly(
+      String accessToken, Instant expiresAt, String scope, Instant now) {
+    return ok(
+        Json.createObjectBuilder()
+            .add("access_token", accessToken)
+            .add("token_type", "Bearer")
+            .add("expires_in", Duration.between(now, expiresAt).toSeconds())
+            .add("scope", scope)
+            .build()
+            .toString());
+  }
+
   static String body(TokenPair pair, Instant now, boolean withScope) {
     return json(pair, now, withScope).build().toString();
   }

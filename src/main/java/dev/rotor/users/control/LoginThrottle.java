@@ -159,7 +159,7 @@ public class LoginThrottle {
    * (one subscriber's network, which hands its hosts any of 2^64 addresses), an IPv4-mapped one as
    * IPv4.
    */
-  static String addressKey(String address) {
+  public static String addressKey(String address) {
     String literal =
         address.startsWith("[") && address.endsWith("]")
             ? address.substring(1, address.length() - 1)
@@ -204,7 +204,7 @@ public class LoginThrottle {
    * purge between the look and the lock. A lost database connection is not tried again: the request
    * answers 503 at once rather than queueing more work for a database that is away.
    */
-  private static <T> T retried(Supplier<T> change) {
+  public static <T> T retried(Supplier<T> change) {
     for (int tries = 1; ; tries++) {
       try {
         return change.get();
@@ -217,7 +217,7 @@ public class LoginThrottle {
   }
 
   /** A key as a digest (base64url SHA-256): people type passwords into the username field. */
-  static String digest(String key) {
+  public static String digest(String key) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -169,6 +169,37 @@ public class ThrottleCounters {
     em.flush();
   }
 
+  /** A counter as last committed: its failures in a row and until when it refuses. */
+  public record Standing(int failures, Instant lockedUntil) {
+    public boolean isLocked(Instant now) {
+      return lockedUntil.isAfter(now);
+    }
+  }
+
+  /** The counter's standing, read without a lock or a transaction; null when it has no row. */
+  public Standing standing(String hash) {
+    AccountThrottle counter = em.find(AccountThrottle.class, hash);
+    return counter == null ? null : new Standing(counter.failures(), counter.lockedUntil());
+  }
+
+  /**
+   * A check succeeded for a counter with failures on record: they are forgotten, unless a failure
+   * counted meanwhile has locked it. Answers until when it is locked then, or null.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Instant cleared(String hash, Instant now) {
+    AccountThrottle counter = em.find(AccountThrottle.class, hash, LockModeType.PESSIMISTIC_WRITE);
+    if (counter == null) {
+      return null;
+    }
+    if (counter.isLocked(now)) {
+      return counter.lockedUntil();
+    }
+    counter.forget();
+    em.flush();
+    return null;
+  }
+
   /** The username as stored when it names an account, outside any transaction. */
   public Optional<String> existingName(String username) {
     return em.createNamedQuery(User.BY_USERNAME, User.class)

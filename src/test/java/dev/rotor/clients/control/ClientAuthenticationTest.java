@@ -177,4 +177,20 @@ class ClientAuthenticationTest {
     assertThat(service.secretMatches(SECRET + " ")).isFalse();
     assertThat(spa.secretMatches("")).isFalse();
   }
+
+  @Test
+  void theClaimantOfASecretIsTheBasicUserOrTheFormsClientId() {
+    assertThat(ClientAuthentication.secretClaimant(basic("service", SECRET), null, null))
+        .isEqualTo("service");
+    assertThat(ClientAuthentication.secretClaimant(null, "service", "a secret"))
+        .isEqualTo("service");
+  }
+
+  @Test
+  void noSecretOrAnUnreadableBasicHeaderClaimsNothing() {
+    assertThat(ClientAuthentication.secretClaimant(null, "spa", null)).isNull();
+    assertThat(ClientAuthentication.secretClaimant(null, null, "a secret")).isNull();
+    assertThat(ClientAuthentication.secretClaimant("Basic !!!", null, null)).isNull();
+    assertThat(ClientAuthentication.secretClaimant("Basic Og==", null, null)).isNull();
+  }
 }

@@ -180,8 +180,7 @@ class FuzzIT {
       if (changes.get(r.getKey()) instanceof Map<?, ?> change) {
         RowCounts before = RowCounts.of((Map<?, ?>) change.get("before"));
         RowCounts after = RowCounts.of((Map<?, ?>) change.get("after"));
-        List<String> wrong =
-            before.changesBy(after, RowCounts.PASSWORD_CHECKS.contains(operation.key()));
+        List<String> wrong = before.changesBy(after, RowCounts.checksCredentials(operation.key()));
         if (!wrong.isEmpty()) {
           Sent x = r.getValue();
           fail(failures, operation, x.index(), x.c(), x.reply(), wrong);

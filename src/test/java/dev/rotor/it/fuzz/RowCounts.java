@@ -17,8 +17,21 @@ record RowCounts(Map<String, Long> tables, Map<String, Long> audit) {
           "PUT /users/me/password",
           "POST /oauth2/authorize");
 
-  /** Audit events a rejected password check writes: the defence's record of the refusal. */
-  static final Set<String> REJECTION_EVENTS = Set.of("LOGIN_FAILED", "LOGIN_THROTTLED");
+  /**
+   * The operations that check a client secret, behind the client throttle (docs/security.md): a
+   * wrong one is counted and audited as a wrong password is.
+   */
+  static final Set<String> SECRET_CHECKS =
+      Set.of("POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect");
+
+  /** Whether a rejected request of the operation may write the defence's rows. */
+  static boolean checksCredentials(String operation) {
+    return PASSWORD_CHECKS.contains(operation) || SECRET_CHECKS.contains(operation);
+  }
+
+  /** Audit events a rejected credential check writes: the defence's record of the refusal. */
+  static final Set<String> REJECTION_EVENTS =
+      Set.of("LOGIN_FAILED", "LOGIN_THROTTLED", "CLIENT_AUTH_FAILED", "CLIENT_THROTTLED");
 
   /** Tables the brute-force defence writes on a rejected password check. */
   static final Set<String> THROTTLE_TABLES =

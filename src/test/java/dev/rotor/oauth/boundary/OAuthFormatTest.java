@@ -182,4 +182,19 @@ class OAuthFormatTest {
     assertThat(format.render(Failure.of(500, "Internal Server Error", "incident")).mediaType())
         .isEqualTo(ProblemFormat.MEDIA_TYPE);
   }
+
+  @Test
+  void aThrottledClientIsInvalidClientWithRetryAfterAndNoChallenge() {
+    OAuthError throttled = OAuthError.clientThrottled(java.time.Duration.ofMillis(59_200));
+
+    ErrorAnswer answer =
+        format.render(
+            Failure.of(429, "Too Many Requests", throttled.getMessage()).because(throttled));
+
+    assertThat(answer.status()).isEqualTo(429);
+    assertThat(json(answer).getString("error")).isEqualTo("invalid_client");
+    assertThat(answer.header("Retry-After")).isEqualTo("60");
+    assertThat(answer.header("WWW-Authenticate")).isNull();
+    assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+  }
 }

@@ -90,4 +90,39 @@ class IntrospectionTest {
     assertThat(Introspection.accessTokenFirst("a.b.c", "refresh_token")).isFalse();
     assertThat(Introspection.accessTokenFirst("opaque-refresh-token", null)).isFalse();
   }
+
+  @Test
+  void aClientsOwnTokenIsActiveWhileTheClientIsRegistered() {
+    JWTClaimsSet own =
+        new JWTClaimsSet.Builder()
+            .issuer("https://rotor.example")
+            .subject("orders")
+            .audience("rotor")
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(300)))
+            .claim("client_id", "orders")
+            .claim("scope", "orders.read")
+            .build();
+    var orders =
+        new dev.rotor.clients.control.Client(
+            "orders",
+            dev.rotor.clients.control.Client.sha256Of("s"),
+            Set.of("client_credentials"),
+            Set.of("orders.read"));
+
+    var described =
+        Introspection.describeClientToken(
+                own,
+                new dev.rotor.clients.control.ClientRegistry(java.util.Map.of("orders", orders)))
+            .orElseThrow();
+
+    assertThat(described.getString("sub")).isEqualTo("orders");
+    assertThat(described.getString("client_id")).isEqualTo("orders");
+    assertThat(described.containsKey("sid")).isFalse();
+    assertThat(
+            Introspection.describeClientToken(
+                own, new dev.rotor.clients.control.ClientRegistry(java.util.Map.of())))
+        .as("the client is gone")
+        .isEmpty();
+  }
 }
