@@ -2,6 +2,7 @@ package dev.rotor.configuration;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -25,7 +26,10 @@ public final class ClientRedirects {
           config.optional(prefix + "secret").filter(s -> !s.isBlank()).isPresent();
       // Not a redirect, but read by the same registry at start-up: a bad one is named here too.
       if (config.optional(prefix + "access-token-lifetime").filter(s -> !s.isBlank()).isPresent()) {
-        config.positiveDuration(prefix + "access-token-lifetime", "PT5M");
+        Duration lifetime = config.positiveDuration(prefix + "access-token-lifetime", "PT5M");
+        if (lifetime.compareTo(TokenLifetimes.CLIENT_ACCESS_TOKEN_MAX) > 0) {
+          config.problem(prefix + "access-token-lifetime", "must be at most P1D");
+        }
       }
       for (String key : new String[] {"redirect-uris", "post-logout-redirect-uris"}) {
         for (String uri : values(config.optional(prefix + key).orElse(""))) {

@@ -9,6 +9,19 @@ import java.time.Duration;
 public record TokenLifetimes(
     Duration accessToken, Duration refreshIdle, Duration sessionMax, Duration reuseGrace) {
 
+  /** The longest access-token lifetime a client may have: an access token cannot be revoked. */
+  public static final Duration CLIENT_ACCESS_TOKEN_MAX = Duration.ofDays(1);
+
+  /**
+   * The longest any access token may live, a client's own lifetime included: how long a retired
+   * signing key must stay published.
+   */
+  public Duration longestAccessToken() {
+    return accessToken.compareTo(CLIENT_ACCESS_TOKEN_MAX) > 0
+        ? accessToken
+        : CLIENT_ACCESS_TOKEN_MAX;
+  }
+
   public static TokenLifetimes read(ConfigReader config) {
     return new TokenLifetimes(
         config.positiveDuration("rotor.access-token.ttl", "PT5M"),

@@ -4,6 +4,7 @@ import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.clients.entity.RegisteredClient;
 import dev.rotor.configuration.ClientRedirects;
+import dev.rotor.configuration.TokenLifetimes;
 import dev.rotor.problems.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -54,7 +55,7 @@ final class ClientMetadata {
       Set.of("client_id", "client_secret", "configured", "created_at", "updated_at");
 
   /** A day: an access token cannot be revoked, so its lifetime stays short. */
-  static final long MAX_LIFETIME_SECONDS = 86_400;
+  static final long MAX_LIFETIME_SECONDS = TokenLifetimes.CLIENT_ACCESS_TOKEN_MAX.toSeconds();
 
   private ClientMetadata() {}
 

@@ -163,7 +163,8 @@ public class SigningKeys {
                         k.activatesAt(),
                         provider))
             .toList();
-    ring = new KeyRing(keys, lifetimes.accessToken().plusMinutes(1));
+    // A client's tokens may outlive the server's default: a retired key stays for the longest.
+    ring = new KeyRing(keys, lifetimes.longestAccessToken().plusMinutes(1));
     current.replace(ring);
     String json = current.publishedJson();
     if (!json.equals(publishedJson)) {

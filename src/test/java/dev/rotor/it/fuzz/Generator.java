@@ -454,7 +454,9 @@ final class Generator {
     Map<String, String> f = new LinkedHashMap<>();
     switch (op.path()) {
       case "/oauth2/token" -> {
-        f.put("grant_type", in.oneOf("refresh_token", "authorization_code", "password", ""));
+        f.put(
+            "grant_type",
+            in.oneOf("refresh_token", "authorization_code", "client_credentials", "password", ""));
         refreshClient = in.oneOf(ItServer.PUBLIC_CLIENT, ItServer.SERVICE);
         if (in.chance(0.5)) {
           f.put("client_id", refreshClient);
