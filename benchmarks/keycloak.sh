@@ -22,6 +22,9 @@ KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}
 KC_SCHEMA=keycloak_bench
 KC_REALM=rotor-bench
 KC_CLIENT=rotor-bench
+# The confidential client of the client credentials scenario (service accounts on).
+KC_SERVICE_CLIENT=rotor-bench-service
+KC_SERVICE_SECRET=${KC_SERVICE_SECRET:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}
 KC_ADMIN_USER=$ADMIN_USER
 KC_ADMIN_PASSWORD=$ADMIN_PASSWORD
 # Realm settings: rotation with replay detection, and Rotor's default lifetimes (access token
@@ -210,6 +213,11 @@ kc_setup() {
   kc_admin "$token" POST "/$KC_REALM/clients" "$(jq -n --arg id "$KC_CLIENT" '
     {clientId: $id, enabled: true, publicClient: true, directAccessGrantsEnabled: true,
      standardFlowEnabled: false}')" >/dev/null
+  kc_admin "$token" POST "/$KC_REALM/clients" "$(jq -n --arg id "$KC_SERVICE_CLIENT" \
+    --arg secret "$KC_SERVICE_SECRET" '
+    {clientId: $id, enabled: true, publicClient: false, serviceAccountsEnabled: true,
+     clientAuthenticatorType: "client-secret", secret: $secret,
+     standardFlowEnabled: false, directAccessGrantsEnabled: false}')" >/dev/null
   log "Keycloak: creating $count users ${prefix}1..${prefix}${count}"
   token_at=$(now_ms)
   for ((i = 1; i <= count; i++)); do
@@ -248,6 +256,20 @@ kc_refresh_run() {
   TARGET_NAME=keycloak TARGET_PID=$KC_PID TARGET_URL=$(kc_url)
   run_gatling RefreshSimulation "$tag" \
     -Dbench.keycloakRealm="$KC_REALM" -Dbench.keycloakClientId="$KC_CLIENT"
+  TARGET_NAME='' TARGET_PID='' TARGET_URL=''
+}
+
+# kc_client_credentials_run TAG: ClientCredentialsSimulation against Keycloak, its service client
+# authenticated by HTTP Basic as at Rotor; first checks that the grant answers a token.
+kc_client_credentials_run() {
+  local tag=$1
+  curl -s --fail --max-time 30 -u "$KC_SERVICE_CLIENT:$KC_SERVICE_SECRET" -d grant_type=client_credentials \
+    "$(kc_url)/realms/$KC_REALM/protocol/openid-connect/token" | jq -e .access_token >/dev/null ||
+    die "Keycloak: the client credentials grant of $KC_SERVICE_CLIENT failed"
+  TARGET_NAME=keycloak TARGET_PID=$KC_PID TARGET_URL=$(kc_url)
+  run_gatling ClientCredentialsSimulation "$tag" \
+    -Dbench.keycloakRealm="$KC_REALM" \
+    -Dbench.serviceClientId="$KC_SERVICE_CLIENT" -Dbench.serviceClientSecret="$KC_SERVICE_SECRET"
   TARGET_NAME='' TARGET_PID='' TARGET_URL=''
 }
 

@@ -218,6 +218,20 @@ access_token() {
     -d "{\"username\": \"$1\", \"password\": \"$2\"}" | jq -er .access_token
 }
 
+# register_service_client: a confidential client with the client credentials grant, registered
+# through POST /admin/clients as the bench admin; sets SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET.
+register_service_client() {
+  local admin answer
+  admin=$(access_token "$ADMIN_USER" "$ADMIN_PASSWORD") || die "no admin token for /admin/clients"
+  answer=$(curl -s --fail --max-time 30 -X POST "$(base_url)/admin/clients" \
+    -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d '{"client_name":"bench service","grant_types":["client_credentials"],"scope":"profile"}') ||
+    die "registering the client credentials client failed"
+  SERVICE_CLIENT_ID=$(jq -er .client_id <<<"$answer") || die "no client_id in: $answer"
+  SERVICE_CLIENT_SECRET=$(jq -er .client_secret <<<"$answer") || die "no client_secret"
+  log "client credentials client $SERVICE_CLIENT_ID registered"
+}
+
 # The server under load for run_gatling and cpu_split: Rotor (ROTOR_PID, base_url) unless
 # TARGET_NAME, TARGET_PID and TARGET_URL name another (keycloak.sh sets them to its Keycloak).
 TARGET_NAME=

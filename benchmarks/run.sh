@@ -2,7 +2,7 @@
 # Rotor load benchmark: one command, see BENCHMARKS.md.
 #
 #   benchmarks/run.sh [--h2] [--clients 16] [--warmup 180] [--duration 60] [--users N]
-#                     [--scenarios refresh,me,login,storm] [--no-jmh] [--no-build]
+#                     [--scenarios refresh,me,login,storm,client-credentials] [--no-jmh] [--no-build]
 #                     [--server payara-micro|wildfly|payara-server] [--compare keycloak] [--profile]
 #
 # Builds if needed, measures the raw Argon2id hash rate (JMH), resets the PostgreSQL schema
@@ -11,9 +11,11 @@
 # server-config/NAME/start.sh, the server's stock heap) and times its start-up, registers the users, runs the Gatling scenarios
 # (each: warm-up, then the measured window), reads the server's RSS after the refresh scenario,
 # prints a table, writes target/bench/summary.json and stops the server.
-# --compare keycloak: then, with Rotor stopped, the same refresh scenario against Keycloak
-# (benchmarks/keycloak.sh), and both servers' figures and their ratio in summary.json; without
-# --scenarios it runs the refresh scenario only, and no JMH.
+# --compare keycloak: then, with Rotor stopped, the same refresh and client-credentials scenarios
+# (those of --scenarios) against Keycloak (benchmarks/keycloak.sh), and both servers' figures and
+# their ratio in summary.json; without --scenarios it runs the refresh scenario only, and no JMH.
+# client-credentials (not in the default set): the client credentials grant of one confidential
+# client (HTTP Basic) in a closed loop, registered through /admin/clients before it runs.
 # --profile: records the first scenario's measured window on Rotor with JFR (CPU samples, stacks
 # of up to 256 frames; Payara Micro only) into target/bench/rotor.jfr, and its top frames into
 # target/bench/profile.txt (dev.rotor.bench.ProfileSummary).
@@ -67,7 +69,8 @@ if [[ -n $COMPARE ]]; then
     SCENARIOS=refresh
     JMH=no
   fi
-  [[ ,$SCENARIOS, == *,refresh,* ]] || die "--compare keycloak compares the refresh scenario: add it to --scenarios"
+  [[ ,$SCENARIOS, == *,refresh,* || ,$SCENARIOS, == *,client-credentials,* ]] ||
+    die "--compare keycloak compares the refresh and client-credentials scenarios: add one to --scenarios"
   # shellcheck source=benchmarks/keycloak.sh
   source "$(dirname "${BASH_SOURCE[0]}")/keycloak.sh"
   require_tools unzip
@@ -189,7 +192,14 @@ for scenario in ${SCENARIOS//,/ }; do
       RESULT[refresh_login_storm]=$(request_json storm "refresh (login storm)")
       RESULT[login_storm]=$(request_json storm "login (storm)")
       ;;
-    *) die "unknown scenario $scenario (refresh, me, login, storm)" ;;
+    client-credentials)
+      register_service_client
+      run_gatling ClientCredentialsSimulation client-credentials \
+        -Dbench.serviceClientId="$SERVICE_CLIENT_ID" -Dbench.serviceClientSecret="$SERVICE_CLIENT_SECRET"
+      TAGS+=(client-credentials)
+      RESULT[client_credentials]=$(request_json client-credentials client-credentials)
+      ;;
+    *) die "unknown scenario $scenario (refresh, me, login, storm, client-credentials)" ;;
   esac
 done
 RSS_END=$(rss_kib)
@@ -204,32 +214,55 @@ if [[ $PROFILE == yes ]]; then
   fi
 fi
 
-# --- Keycloak, the same refresh scenario, Rotor stopped ----------------------------------------
+# --- Keycloak, the same refresh and client-credentials scenarios, Rotor stopped ---------------
 COMPARE_JSON=null
+CC_COMPARE_JSON=null
 if [[ $COMPARE == keycloak ]]; then
   kc_start "$BENCH_OUT/keycloak.log"
   KC_RSS_READY=$(kc_rss_kib)
   kc_setup "$USER_PREFIX" "$USERS"
-  kc_refresh_run keycloak-refresh
-  TAGS+=(keycloak-refresh)
-  KC_RESULT=$(request_json keycloak-refresh refresh)
+  if [[ -n ${RESULT[refresh]:-} ]]; then
+    kc_refresh_run keycloak-refresh
+    TAGS+=(keycloak-refresh)
+    KC_RESULT=$(request_json keycloak-refresh refresh)
+  fi
   KC_RSS_AFTER=$(kc_rss_kib)
+  if [[ -n ${RESULT[client_credentials]:-} ]]; then
+    kc_client_credentials_run keycloak-client-credentials
+    TAGS+=(keycloak-client-credentials)
+    KC_CC_RESULT=$(request_json keycloak-client-credentials client-credentials)
+  fi
   kc_stop
-  COMPARE_JSON=$(jq -n --argjson keycloak "$(kc_config_json)" --argjson startup "$KC_STARTUP_MS" \
-    --argjson rss_ready "$KC_RSS_READY" --argjson rss_after "$KC_RSS_AFTER" \
-    --argjson kc_refresh "$KC_RESULT" --argjson kc "$(per_op_json "$KC_RESULT")" \
-    --argjson rotor "$(per_op_json "${RESULT[refresh]}")" '
-    def ratio(a; b): if a == null or b == null or b == 0 then null
-      else (a / b * 100 | round) / 100 end;
-    {what: "refresh with rotation, the same Gatling scenario (RefreshSimulation), one server after the other on this machine, never both under load",
-     keycloak: ($keycloak + {startup_ms: $startup,
-                             rss_mib: {ready: ($rss_ready / 1024 | round),
-                                       after_refresh: ($rss_after / 1024 | round)},
-                             refresh: $kc_refresh}),
-     figures: {rotor: $rotor, keycloak: $kc},
-     ratio_rotor_over_keycloak: {refresh_rate: ratio($rotor.throughput_rps; $kc.throughput_rps),
-                                 p99: ratio($rotor.p99_ms; $kc.p99_ms)},
-     note: "rates in refreshes/s, p99 in ms, CPU per refresh in ms (cores of the CPU split / rate); a ratio below 1 for p99 means Rotor is faster"}')
+  if [[ -n ${RESULT[refresh]:-} ]]; then
+    COMPARE_JSON=$(jq -n --argjson keycloak "$(kc_config_json)" --argjson startup "$KC_STARTUP_MS" \
+      --argjson rss_ready "$KC_RSS_READY" --argjson rss_after "$KC_RSS_AFTER" \
+      --argjson kc_refresh "$KC_RESULT" --argjson kc "$(per_op_json "$KC_RESULT")" \
+      --argjson rotor "$(per_op_json "${RESULT[refresh]}")" '
+      def ratio(a; b): if a == null or b == null or b == 0 then null
+        else (a / b * 100 | round) / 100 end;
+      {what: "refresh with rotation, the same Gatling scenario (RefreshSimulation), one server after the other on this machine, never both under load",
+       keycloak: ($keycloak + {startup_ms: $startup,
+                               rss_mib: {ready: ($rss_ready / 1024 | round),
+                                         after_refresh: ($rss_after / 1024 | round)},
+                               refresh: $kc_refresh}),
+       figures: {rotor: $rotor, keycloak: $kc},
+       ratio_rotor_over_keycloak: {refresh_rate: ratio($rotor.throughput_rps; $kc.throughput_rps),
+                                   p99: ratio($rotor.p99_ms; $kc.p99_ms)},
+       note: "rates in refreshes/s, p99 in ms, CPU per refresh in ms (cores of the CPU split / rate); a ratio below 1 for p99 means Rotor is faster"}')
+  fi
+  if [[ -n ${RESULT[client_credentials]:-} ]]; then
+    CC_COMPARE_JSON=$(jq -n --argjson keycloak "$(kc_config_json)" \
+      --argjson kc_cc "$KC_CC_RESULT" --argjson kc "$(per_op_json "$KC_CC_RESULT")" \
+      --argjson rotor "$(per_op_json "${RESULT[client_credentials]}")" '
+      def ratio(a; b): if a == null or b == null or b == 0 then null
+        else (a / b * 100 | round) / 100 end;
+      {what: "client credentials grant of one confidential client (HTTP Basic), the same Gatling scenario (ClientCredentialsSimulation), one server after the other on this machine, never both under load",
+       keycloak: ($keycloak + {client_credentials: $kc_cc}),
+       figures: {rotor: $rotor, keycloak: $kc},
+       ratio_rotor_over_keycloak: {rate: ratio($rotor.throughput_rps; $kc.throughput_rps),
+                                   p99: ratio($rotor.p99_ms; $kc.p99_ms)},
+       note: "rates in grants/s, p99 in ms, CPU per grant in ms (cores of the CPU split / rate); a ratio below 1 for p99 means Rotor is faster"}')
+  fi
 fi
 
 # --- Summary --------------------------------------------------------------------------------
@@ -247,7 +280,8 @@ jq -n \
   --argjson rss_end "$RSS_END" \
   --arg engine "$ARGON2_ENGINE" --argjson a1 "$ARGON2_1T" --argjson an "$ARGON2_NT" \
   --argjson lb "$ARGON2_LOGIN_BEFORE" --argjson la "$ARGON2_LOGIN_AFTER" \
-  --argjson scenarios "$scenarios_json" --argjson compare "$COMPARE_JSON" '
+  --argjson scenarios "$scenarios_json" --argjson compare "$COMPARE_JSON" \
+  --argjson compare_cc "$CC_COMPARE_JSON" '
   {
     kind: "rotor load benchmark (benchmarks/run.sh)",
     when: $when, commit: $commit,
@@ -273,6 +307,7 @@ jq -n \
                   end)},
     scenarios: $scenarios,
     compare_keycloak: $compare,
+    compare_keycloak_client_credentials: $compare_cc,
     keycloak_reference: {refresh_rps: "390-450", login_rps: "16-18",
                          introspection_rps: "2200-2500", startup_s: "14-18",
                          rss_mib: "670-730 (-Xmx512m)",
@@ -300,6 +335,7 @@ row jwks "GET jwks (unauth.)" ""
 row login "login" "16-18/s"
 row refresh_login_storm "refresh, login storm" "same clients as refresh, plus $CLIENTS logging in"
 row login_storm "login storm" ""
+row client_credentials "client credentials" "120/s per vCPU (Keycloak's sizing guide)"
 printf '%-22s %9s   %s\n' "start-up (ms)" "$STARTUP_MS" "14,000-18,000 ms"
 printf '%-22s %9s   %s\n' "RSS after refresh" \
   "$(jq -r '.rss_mib.after_refresh // "-"' "$BENCH_OUT/summary.json") MiB" "670-730 MiB (-Xmx512m)"
@@ -320,7 +356,7 @@ done
 if [[ -n ${RESULT[refresh]:-} ]]; then
   per_op_json "${RESULT[refresh]}" | jq -r '"refresh, per request: Rotor CPU \(.server_cpu_ms_per_op // "-") ms, PostgreSQL CPU \(.postgres_cpu_ms_per_op // "-") ms, WAL \(.postgres_wal_bytes_per_op // "-") bytes"'
 fi
-if [[ $COMPARE == keycloak ]]; then
+if [[ $COMPARE == keycloak && -n ${RESULT[refresh]:-} ]]; then
   echo
   echo "Rotor vs Keycloak $KEYCLOAK_VERSION, refresh with rotation, same run, one after the other ($CLIENTS clients, warm-up ${WARMUP}s, measured ${DURATION}s)"
   jq -r '.compare_keycloak as $c
@@ -330,5 +366,17 @@ if [[ $COMPARE == keycloak ]]; then
       "                                  ms          ms/refresh  ms/refresh  /refresh",
       line("Rotor"; $c.figures.rotor), line("Keycloak"; $c.figures.keycloak),
       "Rotor / Keycloak: rate \(cell($c.ratio_rotor_over_keycloak.refresh_rate))x, p99 \(cell($c.ratio_rotor_over_keycloak.p99))x"' \
+    "$BENCH_OUT/summary.json"
+fi
+if [[ $COMPARE == keycloak && -n ${RESULT[client_credentials]:-} ]]; then
+  echo
+  echo "Rotor vs Keycloak $KEYCLOAK_VERSION, client credentials grant, same run, one after the other ($CLIENTS clients, warm-up ${WARMUP}s, measured ${DURATION}s)"
+  jq -r '.compare_keycloak_client_credentials as $c
+    | def cell(v): (v // "-") | tostring;
+      def line(name; f): "\(name | . + "                  " | .[:18]) \(cell(f.throughput_rps) | "         " + . | .[-9:]) \(cell(f.p99_ms) | "       " + . | .[-7:]) \(cell(f.errors) | "       " + . | .[-7:]) \(cell(f.server_cpu_ms_per_op) | "           " + . | .[-11:]) \(cell(f.postgres_cpu_ms_per_op) | "           " + . | .[-11:])";
+      "server                 req/s     p99  errors  server CPU  PostgreSQL",
+      "                                  ms            ms/grant    ms/grant",
+      line("Rotor"; $c.figures.rotor), line("Keycloak"; $c.figures.keycloak),
+      "Rotor / Keycloak: rate \(cell($c.ratio_rotor_over_keycloak.rate))x, p99 \(cell($c.ratio_rotor_over_keycloak.p99))x"' \
     "$BENCH_OUT/summary.json"
 fi

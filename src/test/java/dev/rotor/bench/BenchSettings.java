@@ -22,8 +22,9 @@ final class BenchSettings {
   /**
    * Whose API the requests speak: {@code rotor} (POST /auth/login and /auth/refresh, JSON) or
    * {@code keycloak} (its OpenID Connect token endpoint: the password grant to log in, the
-   * refresh_token grant to refresh, form-encoded, public client). Only the login and refresh
-   * requests have a Keycloak form: RefreshSimulation and LoginSimulation.
+   * refresh_token grant to refresh, form-encoded, public client; the client credentials grant of a
+   * confidential client). Only the login, refresh and client credentials requests have a Keycloak
+   * form: RefreshSimulation, LoginSimulation and ClientCredentialsSimulation.
    */
   final Target target = Target.of(System.getProperty("bench.target", "rotor"));
 
@@ -32,6 +33,14 @@ final class BenchSettings {
 
   /** With {@code bench.target=keycloak}: the public client (direct access grants on). */
   final String keycloakClientId = System.getProperty("bench.keycloakClientId", "rotor-bench");
+
+  /**
+   * The confidential client of the client credentials scenario (Rotor: registered by run.sh through
+   * /admin/clients; Keycloak: a client with service accounts), and its secret.
+   */
+  final String serviceClientId = System.getProperty("bench.serviceClientId", "");
+
+  final String serviceClientSecret = System.getProperty("bench.serviceClientSecret", "");
 
   /** Concurrent virtual clients (closed loop: each sends its next request when one answers). */
   final int clients = Integer.getInteger("bench.clients", 16);

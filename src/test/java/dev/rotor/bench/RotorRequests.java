@@ -98,6 +98,32 @@ final class RotorRequests {
     return timed(name, request.check(tokens())).doIf(Session::isFailed).then(recover());
   }
 
+  /**
+   * RFC 6749 §4.4 at the token endpoint (Rotor's /oauth2/token or Keycloak's), the service client
+   * authenticated by HTTP Basic: a 200 with an access token and no refresh token, from both
+   * servers. Nothing carries over between requests: each is a fresh grant.
+   */
+  ChainBuilder clientCredentials(String name) {
+    if (settings.serviceClientId.isEmpty()) {
+      throw new IllegalArgumentException("bench.serviceClientId: the client credentials client");
+    }
+    HttpRequestActionBuilder request =
+        http(name)
+            .post(
+                settings.target == BenchSettings.Target.KEYCLOAK
+                    ? settings.keycloakTokenPath()
+                    : "/oauth2/token")
+            .basicAuth(settings.serviceClientId, settings.serviceClientSecret)
+            .formParam("grant_type", "client_credentials")
+            .check(
+                status().is(200),
+                jsonPath("$.access_token").exists(),
+                jsonPath("$.refresh_token").notExists());
+    return timed(name, request)
+        .doIf(Session::isFailed)
+        .then(exec(Session::markAsSucceeded).exec(pause(Duration.ofMillis(100))));
+  }
+
   /** A 200 with both tokens, kept for the next request (the same answer from both servers). */
   private static CheckBuilder[] tokens() {
     return new CheckBuilder[] {
