@@ -130,4 +130,29 @@ class AccessTokenIssuerTest {
                     : new ECDSAVerifier(published.toECKey())))
         .isTrue();
   }
+
+  @Test
+  void aClientsOwnTokenNamesTheClientAsSubjectAndLivesAsTheClientSays() throws Exception {
+    AccessTokenIssuer issuer = issuerWith("RS256");
+
+    AccessTokenIssuer.AccessToken token =
+        issuer.issue(
+            AccessTokenIssuer.Subject.ofClient("orders", "orders.read"),
+            List.of("orders-api"),
+            Duration.ofSeconds(90),
+            now);
+    JWTClaimsSet claims = SignedJWT.parse(token.value()).getJWTClaimsSet();
+
+    assertThat(token.expiresAt()).isEqualTo(now.plusSeconds(90));
+    assertThat(claims.getExpirationTime()).isEqualTo(Date.from(now.plusSeconds(90)));
+    assertThat(claims.getSubject()).isEqualTo("orders");
+    assertThat(claims.getClaims())
+        .containsEntry("client_id", "orders")
+        .containsEntry("scope", "orders.read")
+        .doesNotContainKeys("sid", "upn", "preferred_username");
+    assertThat(claims.getStringListClaim("groups")).isEmpty();
+    assertThat(issuer.issue(alice, List.of(), null, now).expiresAt())
+        .as("no lifetime of its own: the server's")
+        .isEqualTo(now.plus(Duration.ofMinutes(5)));
+  }
 }
