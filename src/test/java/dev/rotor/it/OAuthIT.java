@@ -66,7 +66,9 @@ class OAuthIT {
           .containsEntry("authorization_endpoint", ItServer.ISSUER + "/oauth2/authorize")
           .containsEntry("userinfo_endpoint", ItServer.ISSUER + "/oauth2/userinfo")
           .containsEntry("end_session_endpoint", ItServer.ISSUER + "/oauth2/logout")
-          .containsEntry("grant_types_supported", List.of("authorization_code", "refresh_token"));
+          .containsEntry(
+              "grant_types_supported",
+              List.of("authorization_code", "refresh_token", "client_credentials"));
     }
   }
 
