@@ -93,27 +93,6 @@ public record Client(
     requirePkce = requirePkce || secretHash == null;
   }
 
-  /** The same client, sent logout tokens at {@code uri} (null: none). */
-  public Client withBackchannelLogout(String uri, boolean sessionRequired) {
-    return new Client(
-        id,
-        secretHash,
-        grantTypes,
-        scopes,
-        redirectUris,
-        postLogoutRedirectUris,
-        name,
-        firstParty,
-        requirePkce,
-        audiences,
-        introspectsAny,
-        authMethod,
-        uri,
-        sessionRequired,
-        accessTokenLifetime,
-        configured);
-  }
-
   /** Exact string comparison (RFC 9700 §4.1.3): no prefix, no pattern, no normalisation. */
   public boolean allowsRedirectUri(String uri) {
     return uri != null && redirectUris.contains(uri);
