@@ -53,7 +53,12 @@ public class AuditEvent {
     /** A client named at an OAuth endpoint sent a wrong secret, or named no client Rotor knows. */
     CLIENT_AUTH_FAILED,
     /** A client authentication refused by the brute-force defence, or a client locked by it. */
-    CLIENT_THROTTLED
+    CLIENT_THROTTLED,
+    /** A client's secret replaced; the reason says until when the previous one is valid. */
+    CLIENT_SECRET_ROTATED,
+    /** A change that disabled a client (its sessions end) or enabled it again. */
+    CLIENT_DISABLED,
+    CLIENT_ENABLED
   }
 
   @Id private String id;

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Client administration (role {@code admin}): applications registered without a restart. */
@@ -98,6 +100,24 @@ public class AdminClientsResource {
     Client changed =
         registrations.update(id, ClientMetadata.settings(merged), token.getSubject(), origin);
     return ClientMetadata.json(changed, null);
+  }
+
+  /**
+   * A new secret, in this answer only; the previous one stays valid for {@code
+   * previous_secret_expires_in} seconds (default two days, 0: it stops now). The body may be empty.
+   */
+  @POST
+  @Path(Ids.PATH_PARAMETER + "/secret")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  public Response rotateSecret(@PathParam("id") String id, String json) {
+    Duration overlap =
+        ClientMetadata.secretOverlap(
+            json == null || json.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonBodies.object(json));
+    var rotated = registrations.rotateSecret(id, overlap, token.getSubject(), origin);
+    return Response.ok(ClientMetadata.json(rotated.client(), rotated.secret()))
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   /** Its sessions and refresh tokens end with it. */

@@ -1,6 +1,7 @@
 package dev.rotor.clients.boundary;
 
 import dev.rotor.clients.control.Client;
+import dev.rotor.clients.control.ClientRegistrations;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.clients.entity.RegisteredClient;
 import dev.rotor.configuration.ClientRedirects;
@@ -14,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,10 +51,20 @@ final class ClientMetadata {
           "audiences",
           "backchannel_logout_uri",
           "backchannel_logout_session_required",
-          "access_token_lifetime");
+          "access_token_lifetime",
+          "enabled");
 
   static final Set<String> READ_ONLY =
-      Set.of("client_id", "client_secret", "configured", "created_at", "updated_at");
+      Set.of(
+          "client_id",
+          "client_secret",
+          "previous_secret_expires_at",
+          "configured",
+          "created_at",
+          "updated_at");
+
+  /** The one field of a secret rotation's body. */
+  static final String PREVIOUS_SECRET_EXPIRES_IN = "previous_secret_expires_in";
 
   /** A day: an access token cannot be revoked, so its lifetime stays short. */
   static final long MAX_LIFETIME_SECONDS = TokenLifetimes.CLIENT_ACCESS_TOKEN_MAX.toSeconds();
@@ -146,7 +158,34 @@ final class ClientMetadata {
         String.join(" ", audiences),
         backchannel,
         bool(json, "backchannel_logout_session_required", false),
-        lifetime);
+        lifetime,
+        bool(json, "enabled", true));
+  }
+
+  /**
+   * How long a rotated secret's predecessor stays valid: {@code previous_secret_expires_in}
+   * seconds, 0 to {@link ClientRegistrations#MAX_SECRET_OVERLAP}; the default when the body is
+   * empty or leaves it out.
+   */
+  static Duration secretOverlap(JsonObject json) {
+    for (String field : json.keySet()) {
+      if (!field.equals(PREVIOUS_SECRET_EXPIRES_IN)) {
+        throw ProblemException.invalidField(field, "is not a field of a secret rotation");
+      }
+    }
+    JsonValue value = json.get(PREVIOUS_SECRET_EXPIRES_IN);
+    if (value == null || value == JsonValue.NULL) {
+      return ClientRegistrations.DEFAULT_SECRET_OVERLAP;
+    }
+    long max = ClientRegistrations.MAX_SECRET_OVERLAP.toSeconds();
+    if (!(value instanceof JsonNumber number)
+        || !number.isIntegral()
+        || number.bigDecimalValue().signum() < 0
+        || number.bigDecimalValue().compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw ProblemException.invalidField(
+          PREVIOUS_SECRET_EXPIRES_IN, "must be whole seconds, 0 to " + max + " (30 days)");
+    }
+    return Duration.ofSeconds(number.longValue());
   }
 
   /** The client as JSON, with its secret when one was just made (null otherwise). */
@@ -156,6 +195,9 @@ final class ClientMetadata {
       json.add("client_secret", secret);
     }
     json.addAll(settable(client)).add("configured", client.configured());
+    if (client.previousSecret() != null) {
+      json.add("previous_secret_expires_at", client.previousSecret().expiresAt().toString());
+    }
     return json.build();
   }
 
@@ -173,7 +215,8 @@ final class ClientMetadata {
             .add("require_pkce", client.requirePkce())
             .add("introspect_any", client.introspectsAny())
             .add("audiences", array(client.audiences()))
-            .add("backchannel_logout_session_required", client.backchannelLogoutSessionRequired());
+            .add("backchannel_logout_session_required", client.backchannelLogoutSessionRequired())
+            .add("enabled", client.enabled());
     if (client.backchannelLogoutUri() != null) {
       json.add("backchannel_logout_uri", client.backchannelLogoutUri());
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Set;
  * authMethod} is the token endpoint authentication it registered (null: any its type allows), and
  * {@code accessTokenLifetime} is null for the server's default. A client with a {@code
  * backchannelLogoutUri} is sent a logout token whenever a browser session it signed in to ends.
+ * {@code previousSecret} is the secret a rotation replaced while it still overlaps (null
+ * otherwise); a client that is not {@code enabled} is seen only by its admin, never found for a
+ * flow.
  */
 public record Client(
     String id,
@@ -36,11 +40,19 @@ public record Client(
     String backchannelLogoutUri,
     boolean backchannelLogoutSessionRequired,
     Duration accessTokenLifetime,
-    boolean configured) {
+    boolean configured,
+    PreviousSecret previousSecret,
+    boolean enabled) {
 
   public static final String SECRET_BASIC = "client_secret_basic";
   public static final String SECRET_POST = "client_secret_post";
   public static final String NONE = "none";
+
+  /** Compared when there is no previous secret, so that both comparisons always run. */
+  private static final byte[] NO_SECRET = new byte[32];
+
+  /** The SHA-256 of a replaced secret, accepted before {@code expiresAt} only. */
+  public record PreviousSecret(byte[] hash, Instant expiresAt) {}
 
   /** A configured client, as {@code rotor.client.<id>.*} describes one. */
   public Client(
@@ -70,6 +82,8 @@ public record Client(
         null,
         null,
         false,
+        null,
+        true,
         null,
         true);
   }
@@ -115,11 +129,21 @@ public record Client(
     return String.join(" ", scopes);
   }
 
-  /** Constant-time: the time taken says nothing about how much of the secret was right. */
-  public boolean secretMatches(String secret) {
-    return secretHash != null
-        && secret != null
-        && MessageDigest.isEqual(secretHash, sha256(secret));
+  /**
+   * The current secret, or the previous one before its expiry. Constant-time, and both are always
+   * compared: the time taken says neither how much of a secret was right nor which one it was.
+   */
+  public boolean secretMatches(String secret, Instant now) {
+    if (secretHash == null || secret == null) {
+      return false;
+    }
+    byte[] presented = sha256(secret);
+    boolean current = MessageDigest.isEqual(secretHash, presented);
+    boolean previous =
+        MessageDigest.isEqual(
+            previousSecret == null ? NO_SECRET : previousSecret.hash(), presented);
+    return current
+        | (previous && previousSecret != null && now.isBefore(previousSecret.expiresAt()));
   }
 
   /** The stored form of a secret, for tests that build clients. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 
 /**
@@ -15,11 +16,19 @@ public class ClientAuthentication {
 
   @Inject ClientRegistry clients;
 
+  @Inject Clock clock;
+
   protected ClientAuthentication() {}
 
   /** Over exactly this registry, for tests. */
   public ClientAuthentication(ClientRegistry clients) {
+    this(clients, Clock.systemUTC());
+  }
+
+  /** Over exactly this registry, at this clock's time, for tests. */
+  public ClientAuthentication(ClientRegistry clients, Clock clock) {
     this.clients = clients;
+    this.clock = clock;
   }
 
   /** The OAuth endpoints: an {@code Authorization} header or form fields, either may be null. */
@@ -80,7 +89,7 @@ public class ClientAuthentication {
     Client client =
         clients
             .find(clientId)
-            .filter(c -> !c.isConfidential() || c.secretMatches(secret))
+            .filter(c -> !c.isConfidential() || c.secretMatches(secret, clock.instant()))
             .orElseThrow(ClientRejected::failed);
     if (!client.firstParty()) {
       throw ClientRejected.notAllowed(
@@ -92,7 +101,7 @@ public class ClientAuthentication {
 
   private Client confidential(String id, String secret) {
     Client client = clients.find(id).orElse(null);
-    if (client == null || !client.secretMatches(secret)) {
+    if (client == null || !client.secretMatches(secret, clock.instant())) {
       throw ClientRejected.failed();
     }
     return client;

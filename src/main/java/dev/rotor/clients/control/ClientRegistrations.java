@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,10 +37,16 @@ public class ClientRegistrations {
 
   @Inject Event<ClientChanged> changed;
 
-  @Inject Event<ClientDeleted> deleted;
+  @Inject Event<ClientLocked> locked;
 
   /** A new client and, for a confidential one, its secret: shown once, only its hash is kept. */
   public record Registered(Client client, String secret) {}
+
+  /** How long a replaced secret stays valid unless the admin says otherwise: Keycloak's default. */
+  public static final Duration DEFAULT_SECRET_OVERLAP = Duration.ofDays(2);
+
+  /** The longest overlap: two valid secrets are a state to end, not to keep. */
+  public static final Duration MAX_SECRET_OVERLAP = Duration.ofDays(30);
 
   public Registered create(RegisteredClient.Settings settings, String actor, Origin origin) {
     String id = UUID.randomUUID().toString();
@@ -59,10 +67,52 @@ public class ClientRegistrations {
           "token_endpoint_auth_method",
           "cannot turn a public client into a confidential one or back; register a new client");
     }
+    boolean wasEnabled = stored.enabled();
     stored.change(settings, clock.instant());
-    record(AuditEvent.Type.CLIENT_UPDATED, id, actor, origin);
+    AuditEvent.Type type = AuditEvent.Type.CLIENT_UPDATED;
+    if (wasEnabled && !settings.enabled()) {
+      type = AuditEvent.Type.CLIENT_DISABLED;
+      locked.fire(new ClientLocked(id, "disabled", origin));
+    } else if (!wasEnabled && settings.enabled()) {
+      type = AuditEvent.Type.CLIENT_ENABLED;
+    }
+    record(type, id, actor, origin);
     changed.fire(new ClientChanged(id));
     return ClientStore.client(stored);
+  }
+
+  /**
+   * A new secret for a confidential client; the one it replaces stays valid for {@code overlap}
+   * (zero: it stops at once). A rotation during an overlap ends the older secret at once: only the
+   * one just replaced overlaps. Sessions are not touched: they do not hang on the secret.
+   */
+  public Registered rotateSecret(String id, Duration overlap, String actor, Origin origin) {
+    if (overlap.isNegative() || overlap.compareTo(MAX_SECRET_OVERLAP) > 0) {
+      throw new IllegalArgumentException("overlap out of range: " + overlap);
+    }
+    RegisteredClient stored = changeable(id);
+    if (stored.secretHash() == null) {
+      throw new ProblemException(
+          409,
+          "Conflict",
+          "This is a public client (token_endpoint_auth_method none): it has no secret to rotate.");
+    }
+    String secret = SecretTokens.mint();
+    Instant now = clock.instant();
+    stored.rotateSecret(SecretTokens.hash(secret), now.plus(overlap), now);
+    Instant until = stored.previousSecretExpiresAt();
+    audit.record(
+        AuditLog.Entry.of(AuditEvent.Type.CLIENT_SECRET_ROTATED, origin)
+            .reason(
+                "client "
+                    + id
+                    + " by "
+                    + actor
+                    + (until == null
+                        ? ", previous secret ended"
+                        : ", previous secret valid until " + until)));
+    changed.fire(new ClientChanged(id));
+    return new Registered(ClientStore.client(stored), secret);
   }
 
   /** Deletes the client; its sessions and refresh tokens end in the same transaction. */
@@ -70,7 +120,7 @@ public class ClientRegistrations {
     RegisteredClient stored = changeable(id);
     em.remove(stored);
     record(AuditEvent.Type.CLIENT_DELETED, id, actor, origin);
-    deleted.fire(new ClientDeleted(id, origin));
+    locked.fire(new ClientLocked(id, "deleted", origin));
     changed.fire(new ClientChanged(id));
   }
 

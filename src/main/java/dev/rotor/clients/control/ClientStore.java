@@ -15,8 +15,14 @@ public class ClientStore {
 
   @PersistenceContext EntityManager em;
 
+  /**
+   * The enabled client of this id: a disabled one is not found, so nothing authenticates as it or
+   * starts a flow with it. Its admin reads it through {@link ClientRegistrations#existing}.
+   */
   public Optional<Client> find(String id) {
-    return Optional.ofNullable(em.find(RegisteredClient.class, id)).map(ClientStore::client);
+    return Optional.ofNullable(em.find(RegisteredClient.class, id))
+        .filter(RegisteredClient::enabled)
+        .map(ClientStore::client);
   }
 
   public List<Client> page(int offset, int size) {
@@ -48,6 +54,12 @@ public class ClientStore {
 
   static Client client(RegisteredClient stored) {
     RegisteredClient.Settings s = stored.settings();
+    Client.PreviousSecret previous =
+        stored.previousSecretHash() == null
+            ? null
+            : new Client.PreviousSecret(
+                Base64.getUrlDecoder().decode(stored.previousSecretHash()),
+                stored.previousSecretExpiresAt());
     return new Client(
         stored.id(),
         stored.secretHash() == null ? null : Base64.getUrlDecoder().decode(stored.secretHash()),
@@ -64,6 +76,8 @@ public class ClientStore {
         s.backchannelLogoutUri(),
         s.backchannelLogoutSessionRequired(),
         s.accessTokenTtlSeconds() == null ? null : Duration.ofSeconds(s.accessTokenTtlSeconds()),
-        false);
+        false,
+        previous,
+        s.enabled());
   }
 }

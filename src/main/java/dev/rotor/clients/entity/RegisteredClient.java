@@ -37,7 +37,8 @@ public class RegisteredClient {
       String audiences,
       String backchannelLogoutUri,
       boolean backchannelLogoutSessionRequired,
-      Long accessTokenTtlSeconds) {
+      Long accessTokenTtlSeconds,
+      boolean enabled) {
 
     public Settings {
       Objects.requireNonNull(name);
@@ -56,6 +57,15 @@ public class RegisteredClient {
 
   @Column(name = "secret_hash")
   private String secretHash;
+
+  /** The secret a rotation replaced, still valid until {@link #previousSecretExpiresAt}. */
+  @Column(name = "previous_secret_hash")
+  private String previousSecretHash;
+
+  @Column(name = "previous_secret_expires_at")
+  private Long previousSecretExpiresAt;
+
+  private boolean enabled;
 
   @Column(name = "auth_method")
   private String authMethod;
@@ -122,6 +132,20 @@ public class RegisteredClient {
     this.backchannelLogoutUri = settings.backchannelLogoutUri();
     this.backchannelLogoutSessionRequired = settings.backchannelLogoutSessionRequired();
     this.accessTokenTtl = settings.accessTokenTtlSeconds();
+    this.enabled = settings.enabled();
+    this.updatedAt = now.toEpochMilli();
+  }
+
+  /**
+   * A new secret. The one it replaces stays valid until {@code previousUntil}, or stops at once
+   * when that is not after {@code now}; a predecessor still in its overlap is forgotten either way,
+   * so at most two secrets are ever valid.
+   */
+  public void rotateSecret(String newSecretHash, Instant previousUntil, Instant now) {
+    boolean overlap = previousUntil.isAfter(now);
+    this.previousSecretHash = overlap ? secretHash : null;
+    this.previousSecretExpiresAt = overlap ? previousUntil.toEpochMilli() : null;
+    this.secretHash = Objects.requireNonNull(newSecretHash);
     this.updatedAt = now.toEpochMilli();
   }
 
@@ -132,6 +156,21 @@ public class RegisteredClient {
   /** SHA-256 of the secret, base64url; null for a public client. */
   public String secretHash() {
     return secretHash;
+  }
+
+  /** SHA-256 of the secret a rotation replaced, base64url; null when there is none. */
+  public String previousSecretHash() {
+    return previousSecretHash;
+  }
+
+  /** When the replaced secret stops; null when there is none. */
+  public Instant previousSecretExpiresAt() {
+    return previousSecretExpiresAt == null ? null : Instant.ofEpochMilli(previousSecretExpiresAt);
+  }
+
+  /** A disabled client authenticates nowhere and starts no flow. */
+  public boolean enabled() {
+    return enabled;
   }
 
   public Settings settings() {
@@ -148,7 +187,8 @@ public class RegisteredClient {
         audiences,
         backchannelLogoutUri,
         backchannelLogoutSessionRequired,
-        accessTokenTtl);
+        accessTokenTtl,
+        enabled);
   }
 
   public Instant createdAt() {

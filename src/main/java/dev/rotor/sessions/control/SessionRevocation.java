@@ -3,7 +3,7 @@ package dev.rotor.sessions.control;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
-import dev.rotor.clients.control.ClientDeleted;
+import dev.rotor.clients.control.ClientLocked;
 import dev.rotor.sessions.entity.Session;
 import dev.rotor.users.control.AccountLocked;
 import dev.rotor.users.control.PasswordChanged;
@@ -133,18 +133,20 @@ public class SessionRevocation {
     return revoked;
   }
 
-  /** A deleted client's sessions end with it: its refresh tokens stop working at once. */
-  void onClientDeleted(@Observes ClientDeleted deleted) {
+  /**
+   * A deleted or disabled client's sessions end with it: its refresh tokens stop working at once.
+   */
+  void onClientLocked(@Observes ClientLocked locked) {
     int revoked =
         em.createNamedQuery(Session.REVOKE_ALL_OF_CLIENT)
             .setParameter("now", clock.millis())
             .setParameter("reason", "client")
-            .setParameter("clientId", deleted.clientId())
+            .setParameter("clientId", locked.clientId())
             .executeUpdate();
     if (revoked > 0) {
       audit.record(
-          AuditLog.Entry.of(AuditEvent.Type.SESSION_REVOKED, deleted.origin())
-              .reason("client " + deleted.clientId() + " deleted (" + revoked + ")"));
+          AuditLog.Entry.of(AuditEvent.Type.SESSION_REVOKED, locked.origin())
+              .reason("client " + locked.clientId() + " " + locked.how() + " (" + revoked + ")"));
     }
   }
 

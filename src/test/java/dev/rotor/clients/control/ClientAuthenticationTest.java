@@ -1,9 +1,13 @@
 package dev.rotor.clients.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -173,9 +177,95 @@ class ClientAuthenticationTest {
 
   @Test
   void secretsCompareOnlyByTheirHash() {
-    assertThat(service.secretMatches(SECRET)).isTrue();
-    assertThat(service.secretMatches(SECRET + " ")).isFalse();
-    assertThat(spa.secretMatches("")).isFalse();
+    assertThat(service.secretMatches(SECRET, NOW)).isTrue();
+    assertThat(service.secretMatches(SECRET + " ", NOW)).isFalse();
+    assertThat(spa.secretMatches("", NOW)).isFalse();
+  }
+
+  static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+  static final String NEW_SECRET = "the new one";
+
+  /** A stored client whose secret was rotated, the old one valid until {@code previousUntil}. */
+  static Client rotated(Instant previousUntil) {
+    return new Client(
+        "0b7e4c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b",
+        Client.sha256(NEW_SECRET),
+        Set.of("refresh_token"),
+        Set.of("profile"),
+        List.of(),
+        List.of(),
+        "Rotated",
+        true,
+        true,
+        List.of(),
+        false,
+        Client.SECRET_BASIC,
+        null,
+        null,
+        false,
+        new Client.PreviousSecret(Client.sha256(SECRET), previousUntil),
+        true);
+  }
+
+  ClientAuthentication at(Client client, Instant now) {
+    return new ClientAuthentication(
+        new ClientRegistry(Map.of(client.id(), client)), Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  @Test
+  void bothSecretsWorkUntilThePreviousOneExpires() {
+    Client client = rotated(NOW.plusSeconds(60));
+
+    assertThat(client.secretMatches(SECRET, NOW)).isTrue();
+    assertThat(client.secretMatches(NEW_SECRET, NOW)).isTrue();
+    assertThat(client.secretMatches(SECRET, NOW.plusSeconds(60).minusMillis(1))).isTrue();
+    assertThat(client.secretMatches("neither", NOW)).isFalse();
+    assertThat(at(client, NOW).authenticate(basic(client.id(), SECRET), null, null))
+        .isEqualTo(client);
+    assertThat(at(client, NOW).authenticate(null, client.id(), NEW_SECRET)).isEqualTo(client);
+  }
+
+  @Test
+  void thePreviousSecretIsRefusedFromItsExpiryOnAndTheNewOneStillWorks() {
+    Client client = rotated(NOW.plusSeconds(60));
+    Instant expiry = NOW.plusSeconds(60);
+
+    assertThat(client.secretMatches(SECRET, expiry)).as("the expiry itself is past").isFalse();
+    assertThat(client.secretMatches(NEW_SECRET, expiry.plusSeconds(86_400))).isTrue();
+    assertThatThrownBy(
+            () -> at(client, expiry).authenticate(basic(client.id(), SECRET), null, null))
+        .isInstanceOfSatisfying(
+            ClientRejected.class,
+            e -> assertThat(e.reason()).isEqualTo(ClientRejected.Reason.FAILED));
+    assertThatThrownBy(() -> at(client, expiry).authenticateLogin(client.id(), SECRET))
+        .isInstanceOf(ClientRejected.class);
+    assertThat(at(client, expiry).authenticateLogin(client.id(), NEW_SECRET)).isEqualTo(client);
+  }
+
+  @Test
+  void aPublicClientMatchesNoSecretEvenWithAPreviousOneRecorded() {
+    Client client = rotated(NOW.plusSeconds(60));
+    Client publicOne =
+        new Client(
+            client.id(),
+            null,
+            client.grantTypes(),
+            client.scopes(),
+            List.of(),
+            List.of(),
+            "Public",
+            true,
+            true,
+            List.of(),
+            false,
+            Client.NONE,
+            null,
+            null,
+            false,
+            client.previousSecret(),
+            true);
+
+    assertThat(publicOne.secretMatches(SECRET, NOW)).isFalse();
   }
 
   @Test

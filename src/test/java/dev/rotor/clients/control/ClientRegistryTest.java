@@ -2,6 +2,7 @@ package dev.rotor.clients.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -51,8 +52,8 @@ class ClientRegistryTest {
 
     assertThat(service.isConfidential()).isTrue();
     assertThat(service.secretHash()).isEqualTo(Client.sha256("s3cret"));
-    assertThat(service.secretMatches("s3cret")).isTrue();
-    assertThat(service.secretMatches("s3cret ")).isFalse();
+    assertThat(service.secretMatches("s3cret", Instant.EPOCH)).isTrue();
+    assertThat(service.secretMatches("s3cret ", Instant.EPOCH)).isFalse();
   }
 
   @Test
