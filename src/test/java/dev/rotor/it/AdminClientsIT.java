@@ -170,6 +170,53 @@ class AdminClientsIT {
   }
 
   @Test
+  void aDisabledClientCannotAuthenticateOrStartAFlowAndItsSessionsEndForGood() {
+    Api.Reply created = confidentialFirstParty();
+    String id = created.string("client_id");
+    String secret = created.string("client_secret");
+    Api.Reply login = loginAs(id, secret);
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    assertThat(created.json()).containsEntry("enabled", true);
+
+    Api.Reply disabled = patch(id, "{\"enabled\":false}", admin);
+
+    assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+    assertThat(disabled.json()).containsEntry("enabled", false);
+    assertThat(api.get("admin/clients/" + id, admin).json()).containsEntry("enabled", false);
+    assertThat(refreshWithBasic(id, secret, login.string("refresh_token")).status()).isEqualTo(401);
+    assertThat(loginAs(id, secret).status()).as("no new session").isEqualTo(401);
+    assertThat(api.get("sessions", login.string("access_token")).list())
+        .as("its session ended")
+        .isEmpty();
+    assertThat(api.get("admin/events?type=CLIENT_DISABLED&size=200", admin).body()).contains(id);
+
+    Api.Reply enabled = patch(id, "{\"enabled\":true}", admin);
+
+    assertThat(enabled.json()).containsEntry("enabled", true);
+    assertThat(refreshWithBasic(id, secret, login.string("refresh_token")).status())
+        .as("enabling again brings no session back")
+        .isEqualTo(401);
+    assertThat(loginAs(id, secret).status()).as("a new sign-in works").isEqualTo(200);
+    assertThat(api.get("admin/events?type=CLIENT_ENABLED&size=200", admin).body()).contains(id);
+  }
+
+  @Test
+  void aDisabledBrowserClientStartsNoAuthorization() {
+    Api.Reply created =
+        register(
+            "{\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\""
+                + REDIRECT
+                + "\"],\"enabled\":false}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.string("client_id");
+    assertThat(created.json()).containsEntry("enabled", false);
+
+    assertThat(authorize(id, REDIRECT).status()).isEqualTo(400);
+    assertThat(patch(id, "{\"enabled\":true}", admin).status()).isEqualTo(200);
+    assertThat(authorize(id, REDIRECT).status()).isEqualTo(200);
+  }
+
+  @Test
   void configuredClientsAreListedAndReadOnly() {
     Api.Reply app = api.get("admin/clients/rotor-app", admin);
     assertThat(app.status()).isEqualTo(200);
@@ -227,6 +274,16 @@ class AdminClientsIT {
           assertThat(refused.status()).as(body + " " + refused.body()).isEqualTo(400);
           assertThat(refused.body()).as(body).contains("\"" + field + "\"");
         });
+    Map.of(
+            "{\"enabled\":\"no\"}", "enabled",
+            "{\"previous_secret_expires_at\":\"2030-01-01T00:00:00Z\"}",
+                "previous_secret_expires_at")
+        .forEach(
+            (body, field) -> {
+              Api.Reply refused = register(body);
+              assertThat(refused.status()).as(body + " " + refused.body()).isEqualTo(400);
+              assertThat(refused.body()).as(body).contains("\"" + field + "\"");
+            });
     assertThat(register("[]").status()).isEqualTo(400);
     assertThat(register("{").status()).isEqualTo(400);
 
