@@ -2,6 +2,10 @@ package dev.rotor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import dev.rotor.it.browser.Browsers;
+import dev.rotor.it.browser.Flow;
+import dev.rotor.it.browser.OidcClient;
 import dev.rotor.it.support.Api;
 import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.RotorIT;
@@ -13,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.htmlunit.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -214,6 +219,30 @@ class AdminClientsIT {
     assertThat(authorize(id, REDIRECT).status()).isEqualTo(400);
     assertThat(patch(id, "{\"enabled\":true}", admin).status()).isEqualTo(200);
     assertThat(authorize(id, REDIRECT).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aCodeIssuedBeforeADisableIsNotExchangedAfterTheClientIsEnabledAgain() throws Exception {
+    Api.Reply created =
+        register(
+            "{\"token_endpoint_auth_method\":\"none\",\"first_party\":true,"
+                + "\"scope\":\"openid profile\",\"redirect_uris\":[\""
+                + REDIRECT
+                + "\"]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.string("client_id");
+    String user = Users.unique("code-user");
+    assertThat(api.register(user, Users.PASSWORD).status()).isEqualTo(201);
+    Flow flow = Flow.of(id, REDIRECT);
+    AuthorizationCode code;
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
+      code = flow.signIn(web, user, Users.PASSWORD);
+    }
+
+    assertThat(patch(id, "{\"enabled\":false}", admin).status()).isEqualTo(200);
+    assertThat(patch(id, "{\"enabled\":true}", admin).status()).isEqualTo(200);
+
+    OidcClient.assertCodeRefused(flow, code, "a code from before the disable");
   }
 
   @Test

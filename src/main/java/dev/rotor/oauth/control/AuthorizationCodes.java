@@ -3,11 +3,13 @@ package dev.rotor.oauth.control;
 import dev.rotor.audit.control.AuditLog;
 import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
+import dev.rotor.clients.control.ClientLocked;
 import dev.rotor.oauth.entity.AuthorizationCode;
 import dev.rotor.security.SecretTokens;
 import dev.rotor.sessions.control.SessionRevocation;
 import dev.rotor.sso.control.BrowserSessions.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +35,16 @@ public class AuthorizationCodes {
   @Inject SessionRevocation revocation;
 
   @Inject AuditLog audit;
+
+  /**
+   * A deleted or disabled client's codes go with its sessions, so that none is exchanged after it
+   * is enabled again (in the changing transaction).
+   */
+  void onClientLocked(@Observes ClientLocked locked) {
+    em.createNamedQuery(AuthorizationCode.DELETE_OF_CLIENT)
+        .setParameter("clientId", locked.clientId())
+        .executeUpdate();
+  }
 
   @Transactional
   public String issue(AuthorizationRequest request, SignedIn signedIn, Instant now) {

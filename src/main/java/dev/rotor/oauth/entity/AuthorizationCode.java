@@ -29,9 +29,13 @@ import java.util.Objects;
 @NamedQuery(
     name = AuthorizationCode.STARTED,
     query = "UPDATE AuthorizationCode c SET c.sessionId = :sessionId WHERE c.codeHash = :hash")
+@NamedQuery(
+    name = AuthorizationCode.DELETE_OF_CLIENT,
+    query = "DELETE FROM AuthorizationCode c WHERE c.clientId = :clientId")
 public class AuthorizationCode {
 
   public static final String USE = "AuthorizationCode.use";
+  public static final String DELETE_OF_CLIENT = "AuthorizationCode.deleteOfClient";
   public static final String REPLAYED = "AuthorizationCode.replayed";
   public static final String STARTED = "AuthorizationCode.started";
 
