@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -47,13 +48,17 @@ public class AdminClientsResource {
 
   @Inject Origin origin;
 
+  @Inject Clock clock;
+
   @GET
   public JsonObject list(
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     Page.check(page, size);
     JsonArrayBuilder items = Json.createArrayBuilder();
-    registrations.list(page, size).forEach(c -> items.add(ClientMetadata.json(c, null)));
+    registrations
+        .list(page, size)
+        .forEach(c -> items.add(ClientMetadata.json(c, null, clock.instant())));
     return Json.createObjectBuilder()
         .add("items", items)
         .add("page", page)
@@ -71,7 +76,7 @@ public class AdminClientsResource {
         registrations.create(
             ClientMetadata.settings(JsonBodies.object(json)), token.getSubject(), origin);
     return Response.created(URI.create("/admin/clients/" + registered.client().id()))
-        .entity(ClientMetadata.json(registered.client(), registered.secret()))
+        .entity(ClientMetadata.json(registered.client(), registered.secret(), clock.instant()))
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -79,7 +84,7 @@ public class AdminClientsResource {
   @GET
   @Path(Ids.PATH_PARAMETER)
   public JsonObject get(@PathParam("id") String id) {
-    return ClientMetadata.json(registrations.existing(id), null);
+    return ClientMetadata.json(registrations.existing(id), null, clock.instant());
   }
 
   /** RFC 7396: the patch is merged into the client's settings, and the result checked whole. */
@@ -99,7 +104,7 @@ public class AdminClientsResource {
         Json.createMergePatch(patch).apply(ClientMetadata.settable(current).build()).asJsonObject();
     Client changed =
         registrations.update(id, ClientMetadata.settings(merged), token.getSubject(), origin);
-    return ClientMetadata.json(changed, null);
+    return ClientMetadata.json(changed, null, clock.instant());
   }
 
   /**
@@ -115,7 +120,7 @@ public class AdminClientsResource {
         ClientMetadata.secretOverlap(
             json == null || json.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonBodies.object(json));
     var rotated = registrations.rotateSecret(id, overlap, token.getSubject(), origin);
-    return Response.ok(ClientMetadata.json(rotated.client(), rotated.secret()))
+    return Response.ok(ClientMetadata.json(rotated.client(), rotated.secret(), clock.instant()))
         .header("Cache-Control", "no-store")
         .build();
   }

@@ -17,6 +17,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -188,14 +189,17 @@ final class ClientMetadata {
     return Duration.ofSeconds(number.longValue());
   }
 
-  /** The client as JSON, with its secret when one was just made (null otherwise). */
-  static JsonObject json(Client client, String secret) {
+  /**
+   * The client as JSON, with its secret when one was just made (null otherwise), and the end of its
+   * previous secret while that is still ahead of {@code now}.
+   */
+  static JsonObject json(Client client, String secret, Instant now) {
     JsonObjectBuilder json = Json.createObjectBuilder().add("client_id", client.id());
     if (secret != null) {
       json.add("client_secret", secret);
     }
     json.addAll(settable(client)).add("configured", client.configured());
-    if (client.previousSecret() != null) {
+    if (client.previousSecret() != null && now.isBefore(client.previousSecret().expiresAt())) {
       json.add("previous_secret_expires_at", client.previousSecret().expiresAt().toString());
     }
     return json.build();
