@@ -172,6 +172,15 @@ class AdminClientSecretsIT {
     Api.Reply other = rotate(id, "{\"client_secret\":\"mine\"}");
     assertThat(other.status()).isEqualTo(400);
     assertThat(other.body()).contains("\"client_secret\"");
+    Api.Reply notJson =
+        api.send(
+            api.request("admin/clients/" + id + "/secret")
+                .header("Content-Type", "text/plain")
+                .header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"previous_secret_expires_in\":0}"))
+                .build());
+    assertThat(notJson.status()).as("a body must be JSON").isEqualTo(415);
+    assertThat(notJson.header("Content-Type")).startsWith("application/problem+json");
     assertThat(rotate(id, "[]").status()).isEqualTo(400);
     assertThat(rotate(id, "{").status()).isEqualTo(400);
     assertThat(rotate(id, "{\"previous_secret_expires_in\":2592000}").status())

@@ -198,9 +198,11 @@ class AdminClientsIT {
     Api.Reply enabled = patch(id, "{\"enabled\":true}", admin);
 
     assertThat(enabled.json()).containsEntry("enabled", true);
-    assertThat(refreshWithBasic(id, secret, login.string("refresh_token")).status())
+    Api.Reply stale = refreshWithBasic(id, secret, login.string("refresh_token"));
+    assertThat(stale.status()).as("the client authenticates again: " + stale.body()).isEqualTo(400);
+    assertThat(stale.string("error"))
         .as("enabling again brings no session back")
-        .isEqualTo(401);
+        .isEqualTo("invalid_grant");
     assertThat(loginAs(id, secret).status()).as("a new sign-in works").isEqualTo(200);
     assertThat(api.get("admin/events?type=CLIENT_ENABLED&size=200", admin).body()).contains(id);
   }

@@ -5,6 +5,7 @@ import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientRegistrations;
 import dev.rotor.http.JsonBodies;
 import dev.rotor.http.Page;
+import dev.rotor.problems.Failure;
 import dev.rotor.problems.ProblemException;
 import dev.rotor.security.Ids;
 import dev.rotor.security.Roles;
@@ -20,12 +21,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -113,16 +116,36 @@ public class AdminClientsResource {
    */
   @POST
   @Path(Ids.PATH_PARAMETER + "/secret")
-  @Consumes(MediaType.APPLICATION_JSON)
+  // No @Consumes: RESTEasy answers 415 to a POST without Content-Type (so without a body) against
+  // one. A body, when there is one, must still be JSON.
   @Transactional
-  public Response rotateSecret(@PathParam("id") String id, String json) {
-    Duration overlap =
-        ClientMetadata.secretOverlap(
-            json == null || json.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonBodies.object(json));
+  public Response rotateSecret(
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      String json) {
+    JsonObject body = JsonValue.EMPTY_JSON_OBJECT;
+    if (json != null && !json.isBlank()) {
+      if (!isJson(contentType)) {
+        throw new ProblemException(415, "Unsupported Media Type", Failure.standardDetail(415));
+      }
+      body = JsonBodies.object(json);
+    }
+    Duration overlap = ClientMetadata.secretOverlap(body);
     var rotated = registrations.rotateSecret(id, overlap, token.getSubject(), origin);
     return Response.ok(ClientMetadata.json(rotated.client(), rotated.secret(), clock.instant()))
         .header("Cache-Control", "no-store")
         .build();
+  }
+
+  private static boolean isJson(String contentType) {
+    try {
+      MediaType type = contentType == null ? null : MediaType.valueOf(contentType);
+      return type != null
+          && type.getType().equalsIgnoreCase("application")
+          && type.getSubtype().equalsIgnoreCase("json");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Its sessions and refresh tokens end with it. */
