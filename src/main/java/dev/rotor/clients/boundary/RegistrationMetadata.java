@@ -107,7 +107,9 @@ final class RegistrationMetadata {
   /** RFC 7591 §3.2.1: the client information response. */
   static JsonObject json(DynamicRegistrations.Registration registration) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder(ClientMetadata.json(registration.client(), registration.secret()))
+        Json.createObjectBuilder(
+                ClientMetadata.json(
+                    registration.client(), registration.secret(), registration.issuedAt()))
             .add("client_id_issued_at", registration.issuedAt().getEpochSecond());
     if (registration.secret() != null) {
       // The secret does not expire; an admin rotates it.

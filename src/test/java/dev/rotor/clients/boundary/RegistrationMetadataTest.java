@@ -142,7 +142,9 @@ class RegistrationMetadataTest {
             null,
             false,
             null,
-            false);
+            false,
+            null,
+            true);
     var json =
         RegistrationMetadata.json(
             new DynamicRegistrations.Registration(

@@ -25,6 +25,7 @@ class RegisteredClientTest {
             false,
             "",
             null,
+            false,
             null,
             true),
         NOW);
