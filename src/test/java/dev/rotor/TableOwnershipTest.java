@@ -35,6 +35,7 @@ class TableOwnershipTest {
           Map.entry("refresh_token", "sessions"),
           Map.entry("signing_key", "keys"),
           Map.entry("rotor_client", "clients"),
+          Map.entry("client_assertion", "clients"),
           Map.entry("browser_session", "sso"),
           Map.entry("consent", "sso"),
           Map.entry("browser_session_client", "sso"),

@@ -1,6 +1,7 @@
 package dev.rotor.clients.boundary;
 
 import dev.rotor.clients.control.Client;
+import dev.rotor.clients.control.ClientKeys;
 import dev.rotor.clients.control.ClientRegistrations;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.clients.entity.RegisteredClient;
@@ -13,8 +14,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +38,7 @@ final class ClientMetadata {
           ClientRegistry.REFRESH_TOKEN_GRANT,
           ClientRegistry.CLIENT_CREDENTIALS_GRANT);
   static final Set<String> AUTH_METHODS =
-      Set.of(Client.SECRET_BASIC, Client.SECRET_POST, Client.NONE);
+      Set.of(Client.SECRET_BASIC, Client.SECRET_POST, Client.PRIVATE_KEY_JWT, Client.NONE);
 
   /** What an admin may set; the rest is Rotor's. */
   static final Set<String> SETTABLE =
@@ -53,6 +56,8 @@ final class ClientMetadata {
           "backchannel_logout_uri",
           "backchannel_logout_session_required",
           "access_token_lifetime",
+          "jwks",
+          "jwks_uri",
           "enabled");
 
   static final Set<String> READ_ONLY =
@@ -146,6 +151,7 @@ final class ClientMetadata {
       }
       lifetime = number.longValue();
     }
+    String jwks = jwks(json, method);
     return new RegisteredClient.Settings(
         name,
         method,
@@ -160,7 +166,54 @@ final class ClientMetadata {
         backchannel,
         bool(json, "backchannel_logout_session_required", false),
         lifetime,
+        jwks,
+        jwksUri(json, method, jwks != null),
         bool(json, "enabled", true));
+  }
+
+  /** The inline JWK Set as stored, checked key by key: public keys only. */
+  private static String jwks(JsonObject json, String method) {
+    JsonValue value = json.get("jwks");
+    if (value == null || value == JsonValue.NULL) {
+      return null;
+    }
+    if (!method.equals(Client.PRIVATE_KEY_JWT)) {
+      throw ProblemException.invalidField(
+          "jwks", "is only for token_endpoint_auth_method private_key_jwt");
+    }
+    if (!(value instanceof JsonObject set)) {
+      throw ProblemException.invalidField("jwks", "must be a JWK Set: an object with \"keys\"");
+    }
+    try {
+      return ClientKeys.normalized(set.toString());
+    } catch (ClientKeys.Refused e) {
+      throw ProblemException.invalidField("jwks", e.getMessage());
+    }
+  }
+
+  /** RFC 7591 §2: a private_key_jwt client registers its keys inline or by URL, not both. */
+  private static String jwksUri(JsonObject json, String method, boolean inline) {
+    String uri = string(json, "jwks_uri", null, ClientKeys.MAX_URI_CHARS);
+    if (uri == null) {
+      if (method.equals(Client.PRIVATE_KEY_JWT) && !inline) {
+        throw ProblemException.invalidField(
+            "jwks", "(or jwks_uri) is required for token_endpoint_auth_method private_key_jwt");
+      }
+      return null;
+    }
+    if (!method.equals(Client.PRIVATE_KEY_JWT)) {
+      throw ProblemException.invalidField(
+          "jwks_uri", "is only for token_endpoint_auth_method private_key_jwt");
+    }
+    if (inline) {
+      throw ProblemException.invalidField(
+          "jwks_uri", "must not be set with jwks: register the keys one way (RFC 7591 §2)");
+    }
+    String problem = ClientKeys.uriProblem(uri);
+    if (problem != null) {
+      throw ProblemException.invalidField("jwks_uri", problem);
+    }
+    return uri;
   }
 
   /**
@@ -227,6 +280,14 @@ final class ClientMetadata {
     Duration lifetime = client.accessTokenLifetime();
     if (lifetime != null) {
       json.add("access_token_lifetime", lifetime.toSeconds());
+    }
+    if (client.jwks() != null) {
+      try (JsonReader reader = Json.createReader(new StringReader(client.jwks()))) {
+        json.add("jwks", reader.readObject());
+      }
+    }
+    if (client.jwksUri() != null) {
+      json.add("jwks_uri", client.jwksUri());
     }
     return json;
   }

@@ -17,12 +17,13 @@ import java.util.Set;
  * confidential client configured so. An {@code introspectsAny} client is a resource server that may
  * introspect every token, not only those issued to it. A {@code configured} client comes from
  * {@code rotor.client.<id>.*} (or is {@code rotor-app}) and cannot be changed at run time; {@code
- * authMethod} is the token endpoint authentication it registered (null: any its type allows), and
- * {@code accessTokenLifetime} is null for the server's default. A client with a {@code
- * backchannelLogoutUri} is sent a logout token whenever a browser session it signed in to ends.
- * {@code previousSecret} is the secret a rotation replaced while it still overlaps (null
- * otherwise); a client that is not {@code enabled} is seen only by its admin, never found for a
- * flow.
+ * authMethod} is the token endpoint authentication it registered (null: either secret method for a
+ * confidential client, none for a public one), and {@code accessTokenLifetime} is null for the
+ * server's default. A {@code private_key_jwt} client has no secret but a JWK Set, inline ({@code
+ * jwks}, its JSON) or at {@code jwksUri}. A client with a {@code backchannelLogoutUri} is sent a
+ * logout token whenever a browser session it signed in to ends. {@code previousSecret} is the
+ * secret a rotation replaced while it still overlaps (null otherwise); a client that is not {@code
+ * enabled} is seen only by its admin, never found for a flow.
  */
 public record Client(
     String id,
@@ -40,12 +41,15 @@ public record Client(
     String backchannelLogoutUri,
     boolean backchannelLogoutSessionRequired,
     Duration accessTokenLifetime,
+    String jwks,
+    String jwksUri,
     boolean configured,
     PreviousSecret previousSecret,
     boolean enabled) {
 
   public static final String SECRET_BASIC = "client_secret_basic";
   public static final String SECRET_POST = "client_secret_post";
+  public static final String PRIVATE_KEY_JWT = "private_key_jwt";
   public static final String NONE = "none";
 
   /** Compared when there is no previous secret, so that both comparisons always run. */
@@ -83,6 +87,8 @@ public record Client(
         null,
         false,
         null,
+        null,
+        null,
         true,
         null,
         true);
@@ -104,7 +110,7 @@ public record Client(
     postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
     audiences = List.copyOf(audiences);
     // A public client has nothing but PKCE to bind a code to itself.
-    requirePkce = requirePkce || secretHash == null;
+    requirePkce = requirePkce || (secretHash == null && !PRIVATE_KEY_JWT.equals(authMethod));
   }
 
   /** Exact string comparison (RFC 9700 §4.1.3): no prefix, no pattern, no normalisation. */
@@ -116,8 +122,23 @@ public record Client(
     return uri != null && postLogoutRedirectUris.contains(uri);
   }
 
+  /** It proves who it is: with a secret, or with a signed assertion ({@code private_key_jwt}). */
   public boolean isConfidential() {
-    return secretHash != null;
+    return secretHash != null || PRIVATE_KEY_JWT.equals(authMethod);
+  }
+
+  /**
+   * Whether it may authenticate at the token endpoint this way: the one method it registered, or,
+   * for a configured client (which names none), either secret method when it has a secret and
+   * {@code none} when it has not.
+   */
+  public boolean allowsAuthMethod(String method) {
+    if (authMethod != null) {
+      return authMethod.equals(method);
+    }
+    return secretHash != null
+        ? SECRET_BASIC.equals(method) || SECRET_POST.equals(method)
+        : NONE.equals(method);
   }
 
   public boolean mayUse(String grantType) {

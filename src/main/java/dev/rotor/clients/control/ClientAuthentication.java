@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.util.Base64;
 
 /**
- * RFC 6749 §2.3: {@code client_secret_basic}, {@code client_secret_post}, or a bare {@code
- * client_id} for a public client. One method per request; anything else is {@link ClientRejected}.
+ * RFC 6749 §2.3: {@code client_secret_basic}, {@code client_secret_post}, {@code private_key_jwt}
+ * (RFC 7523 §2.2), or a bare {@code client_id} for a public client ({@code none}). One method per
+ * request, and only the one the client registered (a configured client: either secret method, or
+ * none when it is public); anything else is {@link ClientRejected}.
  */
 @ApplicationScoped
 public class ClientAuthentication {
@@ -18,39 +20,56 @@ public class ClientAuthentication {
 
   @Inject Clock clock;
 
+  @Inject ClientAssertions assertions;
+
   protected ClientAuthentication() {}
 
-  /** Over exactly this registry, for tests. */
+  /** Over exactly this registry, for tests; assertions are refused. */
   public ClientAuthentication(ClientRegistry clients) {
-    this(clients, Clock.systemUTC());
+    this(clients, null, Clock.systemUTC());
   }
 
-  /** Over exactly this registry, at this clock's time, for tests. */
+  /** Over exactly these, at this clock's time, for tests; no assertions: they are refused. */
   public ClientAuthentication(ClientRegistry clients, Clock clock) {
+    this(clients, null, clock);
+  }
+
+  /** Over exactly these, for tests. */
+  public ClientAuthentication(ClientRegistry clients, ClientAssertions assertions, Clock clock) {
     this.clients = clients;
+    this.assertions = assertions;
     this.clock = clock;
   }
 
-  /** The OAuth endpoints: an {@code Authorization} header or form fields, either may be null. */
-  public Client authenticate(String authorization, String formClientId, String formSecret) {
-    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      if (formSecret != null) {
-        throw ClientRejected.malformed("Use one client authentication method, not two.");
-      }
-      String[] idAndSecret = basic(authorization.substring(6).trim());
+  /** The OAuth endpoints: the client the request's credentials prove. */
+  public Client authenticate(ClientCredentials credentials) {
+    String formClientId = credentials.clientId();
+    String formSecret = credentials.clientSecret();
+    int methods =
+        (credentials.hasBasic() ? 1 : 0)
+            + (formSecret != null ? 1 : 0)
+            + (credentials.hasAssertion() ? 1 : 0);
+    if (methods > 1) {
+      throw ClientRejected.malformed("Use one client authentication method, not two.");
+    }
+    if (credentials.hasAssertion()) {
+      return asserted(credentials);
+    }
+    if (credentials.hasBasic()) {
+      String[] idAndSecret = basic(credentials.authorization().substring(6).trim());
       if (formClientId != null && !formClientId.equals(idAndSecret[0])) {
         throw ClientRejected.malformed("client_id does not match the authenticated client.");
       }
-      return confidential(idAndSecret[0], idAndSecret[1]);
+      return withSecret(idAndSecret[0], idAndSecret[1], Client.SECRET_BASIC);
     }
     if (formClientId == null || formClientId.isBlank()) {
       throw ClientRejected.failed();
     }
     if (formSecret != null) {
-      return confidential(formClientId, formSecret);
+      return withSecret(formClientId, formSecret, Client.SECRET_POST);
     }
     Client client = clients.find(formClientId).orElseThrow(ClientRejected::failed);
-    if (client.isConfidential()) {
+    if (client.isConfidential() || !client.allowsAuthMethod(Client.NONE)) {
       throw ClientRejected.failed();
     }
     return client;
@@ -80,7 +99,8 @@ public class ClientAuthentication {
    * The first-party login's JSON body: no id means {@code rotor-app}; a confidential client adds
    * its secret, a public one needs none (and a secret it sends is ignored). Only first-party
    * clients may take a user's password ({@code rotor-app} and {@code first-party=true}); a third
-   * party signs users in through the browser, where the password goes to Rotor's own page.
+   * party signs users in through the browser, where the password goes to Rotor's own page. A {@code
+   * private_key_jwt} client has no secret, so it cannot log in here.
    */
   public Client authenticateLogin(String clientId, String secret) {
     if (clientId == null) {
@@ -99,9 +119,27 @@ public class ClientAuthentication {
     return client;
   }
 
-  private Client confidential(String id, String secret) {
+  /** RFC 7521 §4.2: the one assertion type, with an assertion. */
+  private Client asserted(ClientCredentials credentials) {
+    if (credentials.assertionType() == null || credentials.assertion() == null) {
+      throw ClientRejected.malformed(
+          "client_assertion and client_assertion_type go together: send both, or neither.");
+    }
+    if (!credentials.assertionType().equals(ClientCredentials.JWT_BEARER)) {
+      throw ClientRejected.malformed(
+          "client_assertion_type must be " + ClientCredentials.JWT_BEARER + ".");
+    }
+    if (assertions == null) {
+      throw ClientRejected.failed();
+    }
+    return assertions.authenticate(credentials.assertion(), credentials.clientId());
+  }
+
+  /** A secret that matches, sent the way the client registered. */
+  private Client withSecret(String id, String secret, String method) {
     Client client = clients.find(id).orElse(null);
-    if (client == null || !client.secretMatches(secret, clock.instant())) {
+    boolean matches = client != null && client.secretMatches(secret, clock.instant());
+    if (!matches || !client.allowsAuthMethod(method)) {
       throw ClientRejected.failed();
     }
     return client;

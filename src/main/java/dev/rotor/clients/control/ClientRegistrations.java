@@ -50,7 +50,7 @@ public class ClientRegistrations {
 
   public Registered create(RegisteredClient.Settings settings, String actor, Origin origin) {
     String id = UUID.randomUUID().toString();
-    String secret = settings.authMethod().equals(Client.NONE) ? null : SecretTokens.mint();
+    String secret = usesSecret(settings.authMethod()) ? SecretTokens.mint() : null;
     var stored =
         new RegisteredClient(
             id, secret == null ? null : SecretTokens.hash(secret), settings, clock.instant());
@@ -62,10 +62,13 @@ public class ClientRegistrations {
 
   public Client update(String id, RegisteredClient.Settings settings, String actor, Origin origin) {
     RegisteredClient stored = changeable(id);
-    if (settings.authMethod().equals(Client.NONE) != (stored.secretHash() == null)) {
+    String before = stored.settings().authMethod();
+    if (usesSecret(settings.authMethod()) != usesSecret(before)
+        || settings.authMethod().equals(Client.NONE) != before.equals(Client.NONE)) {
       throw ProblemException.invalidField(
           "token_endpoint_auth_method",
-          "cannot turn a public client into a confidential one or back; register a new client");
+          "cannot change between a public client, a client with a secret and a private_key_jwt"
+              + " client; register a new client");
     }
     boolean wasEnabled = stored.enabled();
     stored.change(settings, clock.instant());
@@ -95,7 +98,7 @@ public class ClientRegistrations {
       throw new ProblemException(
           409,
           "Conflict",
-          "This is a public client (token_endpoint_auth_method none): it has no secret to rotate.");
+          "This client has no secret to rotate (token_endpoint_auth_method none or private_key_jwt).");
     }
     String secret = SecretTokens.mint();
     Instant now = clock.instant();
@@ -182,5 +185,10 @@ public class ClientRegistrations {
 
   private void record(AuditEvent.Type type, String clientId, String actor, Origin origin) {
     audit.record(AuditLog.Entry.of(type, origin).reason("client " + clientId + " by " + actor));
+  }
+
+  /** A client with a secret: either secret method may switch to the other, keeping its secret. */
+  private static boolean usesSecret(String authMethod) {
+    return authMethod.equals(Client.SECRET_BASIC) || authMethod.equals(Client.SECRET_POST);
   }
 }

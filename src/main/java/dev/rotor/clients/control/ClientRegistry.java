@@ -135,6 +135,8 @@ public class ClientRegistry {
                   .filter(s -> !s.isBlank())
                   .map(s -> Duration.parse(s.trim()))
                   .orElse(null),
+              null,
+              null,
               true,
               null,
               true));

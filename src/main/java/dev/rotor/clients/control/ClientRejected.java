@@ -10,7 +10,10 @@ public class ClientRejected extends RuntimeException {
   public enum Reason {
     /** The request itself is ill-formed: two methods at once, or ids that disagree. */
     MALFORMED,
-    /** Unknown client, wrong or missing secret, or no client named at all. */
+    /**
+     * Unknown client, wrong or missing secret, an authentication method the client did not
+     * register, a refused assertion, or no client named at all.
+     */
     FAILED,
     /** Authenticated, but this route is not for it: a third-party client at the password login. */
     NOT_ALLOWED
@@ -29,6 +32,11 @@ public class ClientRejected extends RuntimeException {
 
   static ClientRejected failed() {
     return new ClientRejected(Reason.FAILED, "Client authentication failed.");
+  }
+
+  /** Failed, for a reason that tells the caller nothing it did not send itself. */
+  static ClientRejected failed(String detail) {
+    return new ClientRejected(Reason.FAILED, detail);
   }
 
   static ClientRejected notAllowed(String detail) {

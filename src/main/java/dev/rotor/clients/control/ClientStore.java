@@ -76,6 +76,8 @@ public class ClientStore {
         s.backchannelLogoutUri(),
         s.backchannelLogoutSessionRequired(),
         s.accessTokenTtlSeconds() == null ? null : Duration.ofSeconds(s.accessTokenTtlSeconds()),
+        s.jwks(),
+        s.jwksUri(),
         false,
         previous,
         s.enabled());

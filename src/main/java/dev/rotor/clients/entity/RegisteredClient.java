@@ -38,6 +38,8 @@ public class RegisteredClient {
       String backchannelLogoutUri,
       boolean backchannelLogoutSessionRequired,
       Long accessTokenTtlSeconds,
+      String jwks,
+      String jwksUri,
       boolean enabled) {
 
     public Settings {
@@ -101,6 +103,12 @@ public class RegisteredClient {
   @Column(name = "access_token_ttl")
   private Long accessTokenTtl;
 
+  /** The JWK Set of a {@code private_key_jwt} client, as JSON; or null. */
+  private String jwks;
+
+  @Column(name = "jwks_uri")
+  private String jwksUri;
+
   @Column(name = "created_at")
   private long createdAt;
 
@@ -132,6 +140,8 @@ public class RegisteredClient {
     this.backchannelLogoutUri = settings.backchannelLogoutUri();
     this.backchannelLogoutSessionRequired = settings.backchannelLogoutSessionRequired();
     this.accessTokenTtl = settings.accessTokenTtlSeconds();
+    this.jwks = settings.jwks();
+    this.jwksUri = settings.jwksUri();
     this.enabled = settings.enabled();
     this.updatedAt = now.toEpochMilli();
   }
@@ -188,6 +198,8 @@ public class RegisteredClient {
         backchannelLogoutUri,
         backchannelLogoutSessionRequired,
         accessTokenTtl,
+        jwks,
+        jwksUri,
         enabled);
   }
 

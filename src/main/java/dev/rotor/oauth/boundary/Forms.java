@@ -1,5 +1,6 @@
 package dev.rotor.oauth.boundary;
 
+import dev.rotor.clients.control.ClientCredentials;
 import dev.rotor.oauth.control.OAuthError;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -28,6 +29,16 @@ final class Forms {
     }
     String value = values.get(0);
     return value == null || value.isBlank() ? null : value;
+  }
+
+  /** What the request says about its client: the header and the form's client fields. */
+  static ClientCredentials client(String authorization, MultivaluedMap<String, String> form) {
+    return new ClientCredentials(
+        authorization,
+        single(form, "client_id"),
+        single(form, "client_secret"),
+        single(form, "client_assertion_type"),
+        single(form, "client_assertion"));
   }
 
   static String required(MultivaluedMap<String, String> form, String name) {

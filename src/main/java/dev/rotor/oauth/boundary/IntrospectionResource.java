@@ -58,10 +58,7 @@ public class IntrospectionResource {
     if (!admin) {
       var client =
           clientAuthentication.authenticate(
-              authorization,
-              Forms.single(form, "client_id"),
-              Forms.single(form, "client_secret"),
-              callerOrigin.current());
+              Forms.client(authorization, form), callerOrigin.current());
       if (!client.isConfidential()) {
         throw OAuthError.invalidClient();
       }

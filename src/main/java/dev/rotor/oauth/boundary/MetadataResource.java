@@ -1,5 +1,7 @@
 package dev.rotor.oauth.boundary;
 
+import dev.rotor.clients.control.Client;
+import dev.rotor.clients.control.ClientKeys;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.configuration.ClientRegistrationSettings;
 import dev.rotor.configuration.IssuerSettings;
@@ -53,8 +55,6 @@ public class MetadataResource {
   /** The metadata document, the same at both addresses. */
   String document() {
     String base = issuer.base();
-    JsonArrayBuilder clientAuth =
-        Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none");
     var metadata =
         Json.createObjectBuilder()
             .add("issuer", issuer.issuer())
@@ -82,19 +82,13 @@ public class MetadataResource {
                 Json.createArrayBuilder().add("none").add("login").add("consent"))
             .add("request_parameter_supported", false)
             .add("request_uri_parameter_supported", false)
-            .add("token_endpoint_auth_methods_supported", clientAuth)
-            .add(
-                "revocation_endpoint_auth_methods_supported",
-                Json.createArrayBuilder()
-                    .add("client_secret_basic")
-                    .add("client_secret_post")
-                    .add("none"))
-            .add(
-                "introspection_endpoint_auth_methods_supported",
-                Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
-            .add(
-                "token_endpoint_auth_signing_alg_values_supported",
-                Json.createArrayBuilder().add(keys.algorithm()))
+            .add("token_endpoint_auth_methods_supported", authMethods(true))
+            .add("token_endpoint_auth_signing_alg_values_supported", assertionAlgorithms())
+            .add("revocation_endpoint_auth_methods_supported", authMethods(true))
+            .add("revocation_endpoint_auth_signing_alg_values_supported", assertionAlgorithms())
+            // Introspection is for confidential clients: a public one may not ask.
+            .add("introspection_endpoint_auth_methods_supported", authMethods(false))
+            .add("introspection_endpoint_auth_signing_alg_values_supported", assertionAlgorithms())
             // openid and every scope a registered client may ask for: OpenID clients (Jakarta
             // Security's) refuse to start when a scope they ask for is not listed here.
             .add("scopes_supported", Json.createArrayBuilder(clients.allScopes()))
@@ -108,6 +102,22 @@ public class MetadataResource {
       metadata.add("registration_endpoint", base + "/oauth2/register");
     }
     return metadata.build().toString();
+  }
+
+  private static JsonArrayBuilder authMethods(boolean publicClients) {
+    JsonArrayBuilder methods =
+        Json.createArrayBuilder()
+            .add(Client.SECRET_BASIC)
+            .add(Client.SECRET_POST)
+            .add(Client.PRIVATE_KEY_JWT);
+    return publicClients ? methods.add(Client.NONE) : methods;
+  }
+
+  /** What a client may sign its {@code private_key_jwt} assertion with, not what Rotor signs. */
+  private static JsonArrayBuilder assertionAlgorithms() {
+    JsonArrayBuilder algorithms = Json.createArrayBuilder();
+    ClientKeys.ALGORITHMS.forEach(alg -> algorithms.add(alg.getName()));
+    return algorithms;
   }
 
   private static JsonArrayBuilder claims() {

@@ -34,12 +34,7 @@ public class RevocationResource {
   public Response revoke(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
-    var client =
-        clientAuthentication.authenticate(
-            authorization,
-            Forms.single(form, "client_id"),
-            Forms.single(form, "client_secret"),
-            origin);
+    var client = clientAuthentication.authenticate(Forms.client(authorization, form), origin);
     revocation.revoke(Forms.required(form, "token"), client, origin);
     return Response.ok().header("Cache-Control", "no-store").build();
   }

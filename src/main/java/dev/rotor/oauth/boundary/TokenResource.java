@@ -59,12 +59,7 @@ public class TokenResource {
       MultivaluedMap<String, String> form) {
     Origin origin = callerOrigin.current();
     String grantType = Forms.required(form, "grant_type");
-    Client client =
-        clientAuthentication.authenticate(
-            authorization,
-            Forms.single(form, "client_id"),
-            Forms.single(form, "client_secret"),
-            origin);
+    Client client = clientAuthentication.authenticate(Forms.client(authorization, form), origin);
     if (!grantType.equals(ClientRegistry.REFRESH_TOKEN_GRANT)
         && !grantType.equals(ClientRegistry.AUTHORIZATION_CODE_GRANT)
         && !grantType.equals(ClientRegistry.CLIENT_CREDENTIALS_GRANT)) {

@@ -5,6 +5,7 @@ import dev.rotor.audit.control.Origin;
 import dev.rotor.audit.entity.AuditEvent;
 import dev.rotor.clients.control.Client;
 import dev.rotor.clients.control.ClientAuthentication;
+import dev.rotor.clients.control.ClientCredentials;
 import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.clients.control.ClientRejected;
 import dev.rotor.configuration.ClientThrottleSettings;
@@ -47,12 +48,14 @@ public class ClientThrottle {
   @Inject Clock clock;
 
   /** {@link ClientAuthentication#authenticate}, counted and refused as the class says. */
-  public Client authenticate(
-      String authorization, String formClientId, String formSecret, Origin origin) {
-    String claimed = ClientAuthentication.secretClaimant(authorization, formClientId, formSecret);
+  public Client authenticate(ClientCredentials credentials, Origin origin) {
+    String formClientId = credentials.clientId();
+    String formSecret = credentials.clientSecret();
+    String claimed =
+        ClientAuthentication.secretClaimant(credentials.authorization(), formClientId, formSecret);
     if (claimed == null || !settings.locksClients()) {
       try {
-        return authentication.authenticate(authorization, formClientId, formSecret);
+        return authentication.authenticate(credentials);
       } catch (ClientRejected e) {
         if (e.reason() == ClientRejected.Reason.FAILED) {
           String named = claimed != null ? claimed : formClientId;
@@ -71,7 +74,7 @@ public class ClientThrottle {
     }
     Client client;
     try {
-      client = authentication.authenticate(authorization, formClientId, formSecret);
+      client = authentication.authenticate(credentials);
     } catch (ClientRejected e) {
       if (e.reason() == ClientRejected.Reason.FAILED) {
         failed(claimed, source, origin, now);

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ClientAuthenticationTest {
@@ -68,6 +69,47 @@ class ClientAuthenticationTest {
                   "partner-service",
                   partnerService)));
 
+  /** A client registered through the admin API, which names its one method. */
+  static Client registered(String id, String method) {
+    return new Client(
+        id,
+        method.equals(Client.NONE) ? null : Client.sha256(SECRET),
+        Set.of("refresh_token"),
+        Set.of("profile"),
+        List.of(),
+        List.of(),
+        id,
+        true,
+        true,
+        List.of(),
+        false,
+        method,
+        null,
+        null,
+        null,
+        null,
+        false);
+  }
+
+  final Client basicOnly = registered(UUID.randomUUID().toString(), Client.SECRET_BASIC);
+  final Client postOnly = registered(UUID.randomUUID().toString(), Client.SECRET_POST);
+  final Client registeredPublic = registered(UUID.randomUUID().toString(), Client.NONE);
+
+  final ClientAuthentication registeredOnes =
+      new ClientAuthentication(
+          new ClientRegistry(
+              Map.of(
+                  basicOnly.id(),
+                  basicOnly,
+                  postOnly.id(),
+                  postOnly,
+                  registeredPublic.id(),
+                  registeredPublic)));
+
+  Client authenticate(String authorization, String clientId, String secret) {
+    return authentication.authenticate(ClientCredentials.of(authorization, clientId, secret));
+  }
+
   static String basic(String id, String secret) {
     String pair =
         URLEncoder.encode(id, StandardCharsets.UTF_8)
@@ -87,68 +129,149 @@ class ClientAuthenticationTest {
 
   @Test
   void basicDecodesFormEncodedIdAndSecret() {
-    assertThat(authentication.authenticate(basic("service", SECRET), null, null))
-        .isEqualTo(service);
+    assertThat(authenticate(basic("service", SECRET), null, null)).isEqualTo(service);
   }
 
   @Test
   void basicIsCaseInsensitiveInItsScheme() {
-    assertThat(
-            authentication.authenticate(
-                basic("service", SECRET).replace("Basic", "basic"), "service", null))
+    assertThat(authenticate(basic("service", SECRET).replace("Basic", "basic"), "service", null))
         .isEqualTo(service);
   }
 
   @Test
   void aSecretInTheFormAuthenticatesAConfidentialClient() {
-    assertThat(authentication.authenticate(null, "service", SECRET)).isEqualTo(service);
+    assertThat(authenticate(null, "service", SECRET)).isEqualTo(service);
   }
 
   @Test
   void aWrongOrMissingSecretFails() {
-    assertThat(reasonOf(() -> authentication.authenticate(null, "service", "wrong")))
+    assertThat(reasonOf(() -> authenticate(null, "service", "wrong")))
         .isEqualTo(ClientRejected.Reason.FAILED);
-    assertThat(reasonOf(() -> authentication.authenticate(basic("service", "wrong"), null, null)))
+    assertThat(reasonOf(() -> authenticate(basic("service", "wrong"), null, null)))
         .isEqualTo(ClientRejected.Reason.FAILED);
-    assertThat(reasonOf(() -> authentication.authenticate(null, "service", null)))
+    assertThat(reasonOf(() -> authenticate(null, "service", null)))
         .as("a confidential client may not pose as public")
         .isEqualTo(ClientRejected.Reason.FAILED);
   }
 
   @Test
   void aPublicClientNamesItselfOnly() {
-    assertThat(authentication.authenticate(null, "spa", null)).isEqualTo(spa);
-    assertThat(reasonOf(() -> authentication.authenticate(null, "spa", "anything")))
+    assertThat(authenticate(null, "spa", null)).isEqualTo(spa);
+    assertThat(reasonOf(() -> authenticate(null, "spa", "anything")))
         .isEqualTo(ClientRejected.Reason.FAILED);
   }
 
   @Test
   void unknownOrMissingClientsFail() {
-    assertThat(reasonOf(() -> authentication.authenticate(null, "nobody", null)))
+    assertThat(reasonOf(() -> authenticate(null, "nobody", null)))
         .isEqualTo(ClientRejected.Reason.FAILED);
-    assertThat(reasonOf(() -> authentication.authenticate(null, null, null)))
+    assertThat(reasonOf(() -> authenticate(null, null, null)))
         .isEqualTo(ClientRejected.Reason.FAILED);
   }
 
   @Test
   void twoMethodsAtOnceAreMalformed() {
-    assertThat(reasonOf(() -> authentication.authenticate(basic("service", SECRET), null, SECRET)))
+    assertThat(reasonOf(() -> authenticate(basic("service", SECRET), null, SECRET)))
         .isEqualTo(ClientRejected.Reason.MALFORMED);
   }
 
   @Test
   void aFormIdThatDisagreesWithBasicIsMalformed() {
-    assertThat(reasonOf(() -> authentication.authenticate(basic("service", SECRET), "spa", null)))
+    assertThat(reasonOf(() -> authenticate(basic("service", SECRET), "spa", null)))
         .isEqualTo(ClientRejected.Reason.MALFORMED);
   }
 
   @Test
   void garbledBasicFails() {
-    assertThat(reasonOf(() -> authentication.authenticate("Basic %%%", null, null)))
+    assertThat(reasonOf(() -> authenticate("Basic %%%", null, null)))
         .isEqualTo(ClientRejected.Reason.FAILED);
     String noColon = Base64.getEncoder().encodeToString("service".getBytes(StandardCharsets.UTF_8));
-    assertThat(reasonOf(() -> authentication.authenticate("Basic " + noColon, null, null)))
+    assertThat(reasonOf(() -> authenticate("Basic " + noColon, null, null)))
         .isEqualTo(ClientRejected.Reason.FAILED);
+  }
+
+  @Test
+  void aConfiguredConfidentialClientTakesEitherSecretMethod() {
+    assertThat(authenticate(basic("service", SECRET), null, null)).isEqualTo(service);
+    assertThat(authenticate(null, "service", SECRET)).isEqualTo(service);
+  }
+
+  @Test
+  void aRegisteredClientAuthenticatesOnlyWithTheMethodItRegistered() {
+    assertThat(
+            registeredOnes.authenticate(
+                ClientCredentials.of(basic(basicOnly.id(), SECRET), null, null)))
+        .isEqualTo(basicOnly);
+    assertThat(
+            reasonOf(
+                () ->
+                    registeredOnes.authenticate(
+                        ClientCredentials.of(null, basicOnly.id(), SECRET))))
+        .as("a basic client posting its secret")
+        .isEqualTo(ClientRejected.Reason.FAILED);
+
+    assertThat(registeredOnes.authenticate(ClientCredentials.of(null, postOnly.id(), SECRET)))
+        .isEqualTo(postOnly);
+    assertThat(
+            reasonOf(
+                () ->
+                    registeredOnes.authenticate(
+                        ClientCredentials.of(basic(postOnly.id(), SECRET), null, null))))
+        .as("a post client using Basic")
+        .isEqualTo(ClientRejected.Reason.FAILED);
+
+    assertThat(registeredOnes.authenticate(ClientCredentials.of(null, registeredPublic.id(), null)))
+        .isEqualTo(registeredPublic);
+    assertThat(
+            reasonOf(
+                () ->
+                    registeredOnes.authenticate(ClientCredentials.of(null, basicOnly.id(), null))))
+        .as("a confidential client naming itself only")
+        .isEqualTo(ClientRejected.Reason.FAILED);
+  }
+
+  @Test
+  void anAssertionIsOneMethodAndComesWithItsType() {
+    String assertion = "eyJhbGciOiJSUzI1NiJ9.e30.c2ln";
+    assertThat(
+            reasonOf(
+                () ->
+                    authentication.authenticate(
+                        new ClientCredentials(
+                            basic("service", SECRET),
+                            null,
+                            null,
+                            ClientCredentials.JWT_BEARER,
+                            assertion))))
+        .as("Basic and an assertion")
+        .isEqualTo(ClientRejected.Reason.MALFORMED);
+    assertThat(
+            reasonOf(
+                () ->
+                    authentication.authenticate(
+                        new ClientCredentials(
+                            null, "service", SECRET, ClientCredentials.JWT_BEARER, assertion))))
+        .as("a secret and an assertion")
+        .isEqualTo(ClientRejected.Reason.MALFORMED);
+    assertThat(
+            reasonOf(
+                () ->
+                    authentication.authenticate(
+                        new ClientCredentials(null, null, null, null, assertion))))
+        .as("no type")
+        .isEqualTo(ClientRejected.Reason.MALFORMED);
+    assertThat(
+            reasonOf(
+                () ->
+                    authentication.authenticate(
+                        new ClientCredentials(
+                            null,
+                            null,
+                            null,
+                            "urn:ietf:params:oauth:client-assertion-type:saml2-bearer",
+                            assertion))))
+        .as("another type")
+        .isEqualTo(ClientRejected.Reason.MALFORMED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.rotor.sessions.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.audit.control.AuditEventPurge;
+import dev.rotor.clients.control.ClientAssertionPurge;
 import dev.rotor.oauth.control.AuthorizationCodePurge;
 import dev.rotor.persistence.DatabaseKind;
 import dev.rotor.persistence.PurgeKind;
@@ -20,6 +21,7 @@ class PurgeOrderTest {
       List.of(
           new ThrottlePurge(),
           new AuditEventPurge(),
+          new ClientAssertionPurge(),
           new SessionPurge(),
           new BrowserSessionPurge(),
           new AuthorizationCodePurge());
@@ -42,6 +44,7 @@ class PurgeOrderTest {
             "account_throttles",
             "address_throttles",
             "trusted_sources",
+            "client_assertions",
             "events");
   }
 
