@@ -294,7 +294,7 @@ class AdminClientsIT {
             "{\"grant_types\":[\"password\"]}", "grant_types",
             "{\"grant_types\":[\"authorization_code\"]}", "redirect_uris",
             "{\"token_endpoint_auth_method\":\"none\",\"require_pkce\":false}", "require_pkce",
-            "{\"token_endpoint_auth_method\":\"private_key_jwt\"}", "token_endpoint_auth_method",
+            "{\"token_endpoint_auth_method\":\"tls_client_auth\"}", "token_endpoint_auth_method",
             "{\"client_secret\":\"mine\"}", "client_secret",
             "{\"colour\":\"blue\"}", "colour",
             "{\"access_token_lifetime\":0}", "access_token_lifetime",

@@ -49,18 +49,20 @@ public final class ClientKeys {
 
   /** The set as it is stored: its keys only, each checked; {@link Refused} says what is wrong. */
   public static String normalized(String json) {
+    Object keys;
     JWKSet set;
-    int given;
     try {
-      Object keys = JSONObjectUtils.parse(json).get("keys");
-      if (!(keys instanceof List<?> list)) {
-        throw new Refused("must be a JWK Set: an object with a \"keys\" array (RFC 7517 §5)");
-      }
-      given = list.size();
+      keys = JSONObjectUtils.parse(json).get("keys");
       set = JWKSet.parse(json);
-    } catch (ParseException | IllegalStateException e) {
+    } catch (ParseException | RuntimeException e) {
+      // Nimbus meets odd JSON (a number where a key's member is a string) with runtime exceptions
+      // as well as ParseException: every one of them is a set that is not one.
       throw new Refused("is not a valid JWK Set (RFC 7517 §5): a key is malformed");
     }
+    if (!(keys instanceof List<?> list)) {
+      throw new Refused("must be a JWK Set: an object with a \"keys\" array (RFC 7517 §5)");
+    }
+    int given = list.size();
     if (set.getKeys().size() != given) {
       throw new Refused("holds a key of a type Rotor does not know; use RSA or EC (P-256) keys");
     }

@@ -40,6 +40,8 @@ final class Generator {
                   "scope",
                   "client_id",
                   "client_secret",
+                  "client_assertion_type",
+                  "client_assertion",
                   "token",
                   "token_type_hint",
                   "action",
@@ -449,6 +451,24 @@ final class Generator {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Sometimes a client assertion (private_key_jwt): never one that verifies. */
+  private void assertion(Map<String, String> f) {
+    if (!in.chance(0.2)) {
+      return;
+    }
+    f.put(
+        "client_assertion_type",
+        in.oneOf("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "", in.string()));
+    f.put(
+        "client_assertion",
+        in.oneOf(
+            in.string(),
+            // alg none, then an RS256 header over claims naming a configured client, unsigned
+            "eyJhbGciOiJub25lIn0.eyJpc3MiOiJpdC1zZXJ2aWNlIiwic3ViIjoiaXQtc2VydmljZSJ9.",
+            "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJpdC1zZXJ2aWNlIiwic3ViIjoiaXQtc2VydmljZSJ9.c2ln",
+            "a.b.c"));
+  }
+
   /** The fields this endpoint reads, each right, odd, blank or repeated. */
   private String shapedForm() {
     Map<String, String> f = new LinkedHashMap<>();
@@ -468,6 +488,7 @@ final class Generator {
         if (in.chance(0.3)) {
           f.put("scope", in.oneOf("profile", "openid", "admin", "", "profile email"));
         }
+        assertion(f);
         if (in.chance(0.3)) {
           f.put("code", in.alphanumeric(43));
           f.put("redirect_uri", ItServer.SPA_REDIRECT);
@@ -487,6 +508,7 @@ final class Generator {
         if (in.chance(0.3)) {
           f.put("token_type_hint", in.oneOf("refresh_token", "access_token", "x", ""));
         }
+        assertion(f);
       }
       case "/oauth2/authorize" -> {
         boolean minted = in.chance(0.7);
