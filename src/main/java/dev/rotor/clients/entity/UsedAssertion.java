@@ -25,7 +25,7 @@ public class UsedAssertion {
     private String clientId;
     private String jtiHash;
 
-    protected Key() {}
+    public Key() {}
 
     public Key(String clientId, String jtiHash) {
       this.clientId = clientId;
