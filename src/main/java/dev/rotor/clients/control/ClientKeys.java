@@ -50,17 +50,21 @@ public final class ClientKeys {
   /** The set as it is stored: its keys only, each checked; {@link Refused} says what is wrong. */
   public static String normalized(String json) {
     Object keys;
-    JWKSet set;
     try {
       keys = JSONObjectUtils.parse(json).get("keys");
+    } catch (ParseException | RuntimeException e) {
+      throw new Refused("must be a JWK Set: an object with a \"keys\" array (RFC 7517 §5)");
+    }
+    if (!(keys instanceof List<?> list)) {
+      throw new Refused("must be a JWK Set: an object with a \"keys\" array (RFC 7517 §5)");
+    }
+    JWKSet set;
+    try {
       set = JWKSet.parse(json);
     } catch (ParseException | RuntimeException e) {
       // Nimbus meets odd JSON (a number where a key's member is a string) with runtime exceptions
       // as well as ParseException: every one of them is a set that is not one.
       throw new Refused("is not a valid JWK Set (RFC 7517 §5): a key is malformed");
-    }
-    if (!(keys instanceof List<?> list)) {
-      throw new Refused("must be a JWK Set: an object with a \"keys\" array (RFC 7517 §5)");
     }
     int given = list.size();
     if (set.getKeys().size() != given) {
