@@ -28,7 +28,6 @@ import dev.rotor.it.support.ItServer;
 import dev.rotor.it.support.OAuthClient;
 import dev.rotor.it.support.RotorIT;
 import dev.rotor.it.support.Users;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -194,8 +193,7 @@ class PrivateKeyJwtIT {
     ECKey key = new ECKeyGenerator(Curve.P_256).keyID("it-ec").generate();
     AtomicInteger fetches = new AtomicInteger();
     byte[] jwks = publicSet(key).getBytes(StandardCharsets.UTF_8);
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/jwks",
         exchange -> {
