@@ -197,11 +197,16 @@ public class ClientAssertions {
   }
 
   /**
-   * Records the {@code jti}: false when it was recorded before (the insert's duplicate key, on any
-   * node). A failure with no row behind it (the database away) is not a replay and goes on up.
+   * Records the {@code jti}: false when it was recorded before. The look first answers a plain
+   * replay without a failed insert (which both JPA providers log as an error); the insert's
+   * duplicate key still settles two uses at once, on any node. A failure with no row behind it (the
+   * database away) is not a replay and goes on up.
    */
   private boolean firstUse(String clientId, String jti, Instant rememberUntil) {
     String hash = digest(jti);
+    if (ledger.isRecorded(clientId, hash)) {
+      return false;
+    }
     try {
       ledger.record(clientId, hash, rememberUntil);
       return true;

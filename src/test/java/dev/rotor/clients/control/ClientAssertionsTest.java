@@ -1,6 +1,7 @@
 package dev.rotor.clients.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -52,8 +53,20 @@ class ClientAssertionsTest {
   static class Ledger extends AssertionLedger {
     final Set<String> rows = new HashSet<>();
 
+    /** Another node inserts the same row between this one's look and its insert. */
+    boolean raced;
+
+    /** The database is away: the insert fails and nothing is written. */
+    boolean away;
+
     @Override
     public void record(String clientId, String jtiHash, Instant expiresAt) {
+      if (away) {
+        throw new PersistenceException("connection refused");
+      }
+      if (raced) {
+        rows.add(clientId + " " + jtiHash);
+      }
       if (!rows.add(clientId + " " + jtiHash)) {
         throw new PersistenceException("duplicate key");
       }
@@ -184,6 +197,23 @@ class ClientAssertionsTest {
         assertion,
         "The client assertion was used before: each assertion is accepted once (a new jti).");
     assertThat(present(rs256(valid().build()))).as("a new jti").isEqualTo(client);
+  }
+
+  @Test
+  void twoUsesAtOnceAreSettledByTheInsert() {
+    ledger.raced = true;
+    assertRefused(
+        rs256(valid().build()),
+        "The client assertion was used before: each assertion is accepted once (a new jti).");
+  }
+
+  @Test
+  void aFailedInsertWithNoRowIsNoReplay() {
+    ledger.away = true;
+    String assertion = rs256(valid().build());
+    assertThat(catchThrowable(() -> present(assertion)))
+        .as("not a ClientRejected: the database's failure goes on up (503)")
+        .isExactlyInstanceOf(PersistenceException.class);
   }
 
   @Test
