@@ -142,6 +142,8 @@ class RegistrationMetadataTest {
             null,
             false,
             null,
+            null,
+            null,
             false,
             null,
             true);

@@ -109,10 +109,13 @@ class ClientAssertionsTest {
         false,
         method,
         null,
+        false,
         null,
         jwks,
         null,
-        false);
+        false,
+        null,
+        true);
   }
 
   final Client client =
@@ -132,7 +135,8 @@ class ClientAssertionsTest {
               registry,
               ledger,
               new IssuerSettings(ISSUER, "rotor"),
-              Clock.fixed(NOW, ZoneOffset.UTC)));
+              Clock.fixed(NOW, ZoneOffset.UTC)),
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   static JWTClaimsSet.Builder valid() {
     return new JWTClaimsSet.Builder()

@@ -85,10 +85,13 @@ class ClientAuthenticationTest {
         false,
         method,
         null,
+        false,
         null,
         null,
         null,
-        false);
+        false,
+        null,
+        true);
   }
 
   final Client basicOnly = registered(UUID.randomUUID().toString(), Client.SECRET_BASIC);
@@ -326,6 +329,8 @@ class ClientAuthenticationTest {
         null,
         false,
         null,
+        null,
+        null,
         false,
         new Client.PreviousSecret(Client.sha256(SECRET), previousUntil),
         true);
@@ -344,9 +349,14 @@ class ClientAuthenticationTest {
     assertThat(client.secretMatches(NEW_SECRET, NOW)).isTrue();
     assertThat(client.secretMatches(SECRET, NOW.plusSeconds(60).minusMillis(1))).isTrue();
     assertThat(client.secretMatches("neither", NOW)).isFalse();
-    assertThat(at(client, NOW).authenticate(basic(client.id(), SECRET), null, null))
+    assertThat(
+            at(client, NOW)
+                .authenticate(ClientCredentials.of(basic(client.id(), SECRET), null, null)))
         .isEqualTo(client);
-    assertThat(at(client, NOW).authenticate(null, client.id(), NEW_SECRET)).isEqualTo(client);
+    assertThat(
+            at(client, NOW)
+                .authenticate(ClientCredentials.of(basic(client.id(), NEW_SECRET), null, null)))
+        .isEqualTo(client);
   }
 
   @Test
@@ -357,7 +367,9 @@ class ClientAuthenticationTest {
     assertThat(client.secretMatches(SECRET, expiry)).as("the expiry itself is past").isFalse();
     assertThat(client.secretMatches(NEW_SECRET, expiry.plusSeconds(86_400))).isTrue();
     assertThatThrownBy(
-            () -> at(client, expiry).authenticate(basic(client.id(), SECRET), null, null))
+            () ->
+                at(client, expiry)
+                    .authenticate(ClientCredentials.of(basic(client.id(), SECRET), null, null)))
         .isInstanceOfSatisfying(
             ClientRejected.class,
             e -> assertThat(e.reason()).isEqualTo(ClientRejected.Reason.FAILED));
@@ -385,6 +397,8 @@ class ClientAuthenticationTest {
             Client.NONE,
             null,
             false,
+            null,
+            null,
             null,
             false,
             client.previousSecret(),

@@ -27,6 +27,8 @@ class RegisteredClientTest {
             null,
             false,
             null,
+            null,
+            null,
             true),
         NOW);
   }
