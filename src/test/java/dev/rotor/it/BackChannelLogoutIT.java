@@ -372,4 +372,37 @@ class BackChannelLogoutIT {
       assertThat(claims.getStringClaimValue("sid")).isEqualTo(idToken.getStringClaimValue("sid"));
     }
   }
+
+  @Test
+  void aBrowserSessionThatRunsOutSignsItsUserOutOfEveryClient() throws Exception {
+    String first = client("bcl-idle-a", receivers.uri("/records"));
+    String second = client("bcl-idle-b", receivers.uri("/records"));
+    String user = Users.registered(api, "bcl-idle");
+    try (WebClient web = Browsers.stoppingAtRedirects()) {
+      var clients = new LinkedHashMap<String, String>();
+      clients.put(first, "bcl-idle-a");
+      clients.put(second, "bcl-idle-b");
+      OIDCTokenResponse[] tokens = signIn(web, user, clients);
+      JwtClaims idToken =
+          JwksVerification.idToken(tokens[0].getOIDCTokens().getIDTokenString(), first);
+      assertThat(api.post("test/browser-sessions/run-out", null).status()).isEqualTo(200);
+      assertThat(Flow.of(first, redirect("bcl-idle-a")).codeAtOnce(web))
+          .as("a live session is not swept: it still signs the browser in at once")
+          .isNotNull();
+      assertThat(receivers.tokensFor(first)).isEmpty();
+
+      api.moveClock(Duration.ofMinutes(31)); // past the idle lifetime (30 minutes)
+      assertThat(api.post("test/browser-sessions/run-out", null).status()).isEqualTo(200);
+
+      await()
+          .atMost(DELIVERED)
+          .until(
+              () ->
+                  receivers.tokensFor(first).size() == 1
+                      && receivers.tokensFor(second).size() == 1);
+      JwtClaims claims = JwksVerification.logoutToken(receivers.tokensFor(first).get(0), first);
+      assertThat(claims.getSubject()).isEqualTo(idToken.getSubject());
+      assertThat(claims.getStringClaimValue("sid")).isEqualTo(idToken.getStringClaimValue("sid"));
+    }
+  }
 }

@@ -149,6 +149,25 @@ public class BrowserSessions {
   }
 
   /**
+   * Ends up to {@code limit} sessions that ran out (idle or absolute lifetime) but were never ended
+   * and signed in to a client, oldest first, and announces each as a logout does: a session that
+   * merely runs out must still sign its user out of the applications it signed them in to. Answers
+   * how many it ended; two nodes sweeping at once end each session once (the end is conditional).
+   */
+  @Transactional
+  public int endRunOut(int limit) {
+    Instant now = clock.instant();
+    List<String> ids =
+        em.createNamedQuery(BrowserSession.RUN_OUT_WITH_CLIENTS, String.class)
+            .setParameter("now", now.toEpochMilli())
+            .setParameter("idleSince", now.minus(settings.idleTtl()).toEpochMilli())
+            .setMaxResults(limit)
+            .getResultList();
+    ids.forEach(this::endById);
+    return ids.size();
+  }
+
+  /**
    * Records that the session signed the user in to the client (a code of it was exchanged), once:
    * the client is sent a logout token when the session ends.
    */

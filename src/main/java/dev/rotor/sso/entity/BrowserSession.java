@@ -33,12 +33,21 @@ import java.util.UUID;
     query =
         "SELECT b.id FROM BrowserSession b WHERE b.userId = :userId AND b.endedAt IS NULL"
             + " AND b.expiresAt > :now")
+@NamedQuery(
+    name = BrowserSession.RUN_OUT_WITH_CLIENTS,
+    query =
+        "SELECT b.id FROM BrowserSession b WHERE b.endedAt IS NULL"
+            + " AND (b.expiresAt <= :now OR b.lastSeenAt <= :idleSince)"
+            + " AND EXISTS (SELECT c.id FROM BrowserSessionClient c"
+            + " WHERE c.browserSessionId = b.id)"
+            + " ORDER BY b.lastSeenAt")
 public class BrowserSession {
 
   public static final String BY_HASH = "BrowserSession.byHash";
   public static final String END_ALL_OF_USER = "BrowserSession.endAllOfUser";
   public static final String END = "BrowserSession.end";
   public static final String LIVE_IDS_OF_USER = "BrowserSession.liveIdsOfUser";
+  public static final String RUN_OUT_WITH_CLIENTS = "BrowserSession.runOutWithClients";
 
   @Id private String id;
 

@@ -6,6 +6,7 @@ import dev.rotor.clients.control.ClientRegistry;
 import dev.rotor.keys.control.AccessTokenIssuer;
 import dev.rotor.sessions.control.AccountChangedMeanwhile;
 import dev.rotor.sessions.control.SessionStart;
+import dev.rotor.sso.control.BrowserSessions;
 import dev.rotor.users.control.Accounts;
 import dev.rotor.users.entity.User;
 import jakarta.annotation.Resource;
@@ -44,6 +45,8 @@ public class TestControlResource {
 
   @Inject Clock clock;
 
+  @Inject BrowserSessions browserSessions;
+
   @Resource(lookup = "java:app/jdbc/rotor")
   DataSource database;
 
@@ -75,6 +78,17 @@ public class TestControlResource {
     } catch (AccountChangedMeanwhile e) {
       return Response.status(409).build();
     }
+  }
+
+  /**
+   * One sweep of the browser sessions that ran out, as the minute's timer runs it: answers how many
+   * it ended, so a test need not wait for the timer.
+   */
+  @POST
+  @Path("browser-sessions/run-out")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String endRunOutBrowserSessions() {
+    return String.valueOf(browserSessions.endRunOut(100));
   }
 
   @PUT
