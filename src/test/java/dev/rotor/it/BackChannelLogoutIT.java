@@ -202,6 +202,20 @@ class BackChannelLogoutIT {
     return tokens;
   }
 
+  /** Two clients that take logout tokens at the recording receiver. */
+  record SignedIn(String first, String second, OIDCTokenResponse[] tokens) {}
+
+  /** A new user whose browser signs in to two new clients named after {@code name}. */
+  SignedIn signInToTwo(WebClient web, String name) throws Exception {
+    String first = client(name + "-a", receivers.uri("/records"));
+    String second = client(name + "-b", receivers.uri("/records"));
+    String user = Users.registered(api, name);
+    var clients = new LinkedHashMap<String, String>();
+    clients.put(first, name + "-a");
+    clients.put(second, name + "-b");
+    return new SignedIn(first, second, signIn(web, user, clients));
+  }
+
   @SuppressWarnings("unchecked")
   List<Map<String, Object>> events(String type, String userId) {
     Api.Reply page = api.get("admin/events?size=100&type=" + type + "&user=" + userId, admin);
@@ -310,14 +324,11 @@ class BackChannelLogoutIT {
 
   @Test
   void aReplayedRefreshTokenOfASessionBornFromTheBrowserSignsItOutOfEveryClient() throws Exception {
-    String first = client("bcl-replay-a", receivers.uri("/records"));
-    String second = client("bcl-replay-b", receivers.uri("/records"));
-    String user = Users.registered(api, "bcl-replay");
     try (WebClient web = Browsers.stoppingAtRedirects()) {
-      var clients = new LinkedHashMap<String, String>();
-      clients.put(first, "bcl-replay-a");
-      clients.put(second, "bcl-replay-b");
-      OIDCTokenResponse[] tokens = signIn(web, user, clients);
+      SignedIn signedIn = signInToTwo(web, "bcl-replay");
+      String first = signedIn.first();
+      String second = signedIn.second();
+      OIDCTokenResponse[] tokens = signedIn.tokens();
       String sid =
           JwksVerification.idToken(tokens[0].getOIDCTokens().getIDTokenString(), first)
               .getStringClaimValue("sid");
@@ -345,14 +356,11 @@ class BackChannelLogoutIT {
 
   @Test
   void disablingTheUserSignsTheirBrowserOutOfEveryClient() throws Exception {
-    String first = client("bcl-disable-a", receivers.uri("/records"));
-    String second = client("bcl-disable-b", receivers.uri("/records"));
-    String user = Users.registered(api, "bcl-disable");
     try (WebClient web = Browsers.stoppingAtRedirects()) {
-      var clients = new LinkedHashMap<String, String>();
-      clients.put(first, "bcl-disable-a");
-      clients.put(second, "bcl-disable-b");
-      OIDCTokenResponse[] tokens = signIn(web, user, clients);
+      SignedIn signedIn = signInToTwo(web, "bcl-disable");
+      String first = signedIn.first();
+      String second = signedIn.second();
+      OIDCTokenResponse[] tokens = signedIn.tokens();
       JwtClaims idToken =
           JwksVerification.idToken(tokens[1].getOIDCTokens().getIDTokenString(), second);
 
@@ -375,14 +383,11 @@ class BackChannelLogoutIT {
 
   @Test
   void aBrowserSessionThatRunsOutSignsItsUserOutOfEveryClient() throws Exception {
-    String first = client("bcl-idle-a", receivers.uri("/records"));
-    String second = client("bcl-idle-b", receivers.uri("/records"));
-    String user = Users.registered(api, "bcl-idle");
     try (WebClient web = Browsers.stoppingAtRedirects()) {
-      var clients = new LinkedHashMap<String, String>();
-      clients.put(first, "bcl-idle-a");
-      clients.put(second, "bcl-idle-b");
-      OIDCTokenResponse[] tokens = signIn(web, user, clients);
+      SignedIn signedIn = signInToTwo(web, "bcl-idle");
+      String first = signedIn.first();
+      String second = signedIn.second();
+      OIDCTokenResponse[] tokens = signedIn.tokens();
       JwtClaims idToken =
           JwksVerification.idToken(tokens[0].getOIDCTokens().getIDTokenString(), first);
       assertThat(api.post("test/browser-sessions/run-out", null).status()).isEqualTo(200);
