@@ -161,7 +161,8 @@ class ClientCredentialsIT {
 
   @Test
   void theRequestedScopeNarrowsTheTokenAndAWiderOneIsInvalidScope() throws Exception {
-    Registered orders = service("");
+    // Registered for client_secret_post, the form method, so that both methods are tested.
+    Registered orders = service(",\"token_endpoint_auth_method\":\"client_secret_post\"");
 
     AccessTokenResponse narrowed = granted(orders.post(), Scope.parse("orders.read"));
     ErrorObject wider = refused(grant(orders.post(), Scope.parse("orders.read admin")));
