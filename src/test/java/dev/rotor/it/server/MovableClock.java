@@ -11,13 +11,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Test-only replacement of the server's clock: real time plus an offset tests can set. */
+/**
+ * Test-only replacement of the server's clock: real time plus an offset tests can set, or stopped
+ * at one instant while a test needs time to stand still whatever the machine's speed.
+ */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 100)
 @ApplicationScoped
 public class MovableClock {
 
   static volatile Duration offset = Duration.ZERO;
+
+  /** Where the clock stands while stopped; null while it runs. */
+  static volatile Instant stoppedAt;
 
   @Produces
   Clock clock() {
@@ -37,7 +43,8 @@ public class MovableClock {
 
     @Override
     public Instant instant() {
-      return Instant.now().plus(offset);
+      Instant stopped = stoppedAt;
+      return stopped != null ? stopped : Instant.now().plus(offset);
     }
   }
 }

@@ -27,11 +27,12 @@ import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Test-only endpoints: move the server's clock; sign any claims with the real signing key; count
- * the rows of every table; mark a point in the server's log.
+ * Test-only endpoints: move or stop the server's clock; sign any claims with the real signing key;
+ * count the rows of every table; mark a point in the server's log.
  */
 @RequestScoped
 @Path("test")
@@ -96,6 +97,15 @@ public class TestControlResource {
   @Consumes(MediaType.TEXT_PLAIN)
   public void moveClock(String offset) {
     MovableClock.offset = Duration.parse(offset.trim());
+  }
+
+  /** {@code true} stops the clock where it stands; {@code false} lets it run on from real time. */
+  @PUT
+  @Path("clock/stopped")
+  @Consumes(MediaType.TEXT_PLAIN)
+  public void stopClock(String stopped) {
+    MovableClock.stoppedAt =
+        Boolean.parseBoolean(stopped.trim()) ? Instant.now().plus(MovableClock.offset) : null;
   }
 
   /**

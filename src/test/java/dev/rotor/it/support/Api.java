@@ -157,6 +157,19 @@ public final class Api {
     }
   }
 
+  /** Stops the server's clock where it stands, or lets it run again. */
+  public void stopClock(boolean stopped) {
+    Reply reply =
+        send(
+            request("test/clock/stopped")
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(String.valueOf(stopped)))
+                .build());
+    if (reply.status() != 204) {
+      throw new IllegalStateException("cannot stop or start the clock: " + reply.status());
+    }
+  }
+
   /** Signs the claims with the server's real signing key (test deployment only). */
   public String sign(String claimsJson) {
     return postJson("test/sign", claimsJson).body();

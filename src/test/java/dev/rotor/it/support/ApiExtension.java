@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
  * Sets every {@link Api} field of a test to a client of the suite's server, and after each test
- * puts the server's clock back to real time, so that no test inherits another's moved clock.
+ * puts the server's clock back to real time, so that no test inherits another's moved or stopped
+ * clock.
  */
 public class ApiExtension implements TestInstancePostProcessor, AfterEachCallback {
 
@@ -32,6 +33,7 @@ public class ApiExtension implements TestInstancePostProcessor, AfterEachCallbac
 
   @Override
   public void afterEach(ExtensionContext context) {
+    SUITE.stopClock(false);
     SUITE.moveClock(Duration.ZERO);
   }
 }
