@@ -113,6 +113,160 @@ public record Client(
     requirePkce = requirePkce || (secretHash == null && !PRIVATE_KEY_JWT.equals(authMethod));
   }
 
+  /**
+   * A client built field by field, for the places that set more than the short constructors do:
+   * everything not set is as a configured client without those keys has it (no secret, no grant, no
+   * scope, no URI, its id for a name, third party, PKCE required, Rotor's own audience, the
+   * server's token lifetime, any method its secret allows, enabled).
+   */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** See {@link #builder(String)}. */
+  public static final class Builder {
+    private final String id;
+    private byte[] secretHash;
+    private Set<String> grantTypes = Set.of();
+    private Set<String> scopes = Set.of();
+    private List<String> redirectUris = List.of();
+    private List<String> postLogoutRedirectUris = List.of();
+    private String name;
+    private boolean firstParty;
+    private boolean requirePkce = true;
+    private List<String> audiences = List.of();
+    private boolean introspectsAny;
+    private String authMethod;
+    private String backchannelLogoutUri;
+    private boolean backchannelLogoutSessionRequired;
+    private Duration accessTokenLifetime;
+    private String jwks;
+    private String jwksUri;
+    private boolean configured;
+    private PreviousSecret previousSecret;
+    private boolean enabled = true;
+
+    private Builder(String id) {
+      this.id = id;
+      this.name = id;
+    }
+
+    public Builder secretHash(byte[] hash) {
+      this.secretHash = hash;
+      return this;
+    }
+
+    public Builder grantTypes(Set<String> grantTypes) {
+      this.grantTypes = grantTypes;
+      return this;
+    }
+
+    public Builder scopes(Set<String> scopes) {
+      this.scopes = scopes;
+      return this;
+    }
+
+    public Builder redirectUris(List<String> uris) {
+      this.redirectUris = uris;
+      return this;
+    }
+
+    public Builder postLogoutRedirectUris(List<String> uris) {
+      this.postLogoutRedirectUris = uris;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder firstParty(boolean firstParty) {
+      this.firstParty = firstParty;
+      return this;
+    }
+
+    public Builder requirePkce(boolean requirePkce) {
+      this.requirePkce = requirePkce;
+      return this;
+    }
+
+    public Builder audiences(List<String> audiences) {
+      this.audiences = audiences;
+      return this;
+    }
+
+    public Builder introspectsAny(boolean introspectsAny) {
+      this.introspectsAny = introspectsAny;
+      return this;
+    }
+
+    public Builder authMethod(String method) {
+      this.authMethod = method;
+      return this;
+    }
+
+    public Builder backchannelLogout(String uri, boolean sessionRequired) {
+      this.backchannelLogoutUri = uri;
+      this.backchannelLogoutSessionRequired = sessionRequired;
+      return this;
+    }
+
+    public Builder accessTokenLifetime(Duration lifetime) {
+      this.accessTokenLifetime = lifetime;
+      return this;
+    }
+
+    public Builder jwks(String jwks) {
+      this.jwks = jwks;
+      return this;
+    }
+
+    public Builder jwksUri(String uri) {
+      this.jwksUri = uri;
+      return this;
+    }
+
+    public Builder configured(boolean configured) {
+      this.configured = configured;
+      return this;
+    }
+
+    public Builder previousSecret(PreviousSecret previous) {
+      this.previousSecret = previous;
+      return this;
+    }
+
+    public Builder enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    public Client build() {
+      return new Client(
+          id,
+          secretHash,
+          grantTypes,
+          scopes,
+          redirectUris,
+          postLogoutRedirectUris,
+          name,
+          firstParty,
+          requirePkce,
+          audiences,
+          introspectsAny,
+          authMethod,
+          backchannelLogoutUri,
+          backchannelLogoutSessionRequired,
+          accessTokenLifetime,
+          jwks,
+          jwksUri,
+          configured,
+          previousSecret,
+          enabled);
+    }
+  }
+
   /** Exact string comparison (RFC 9700 §4.1.3): no prefix, no pattern, no normalisation. */
   public boolean allowsRedirectUri(String uri) {
     return uri != null && redirectUris.contains(uri);

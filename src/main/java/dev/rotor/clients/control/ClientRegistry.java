@@ -104,42 +104,45 @@ public class ClientRegistry {
           list(config.getOptionalValue(prefix + "scopes", String.class).orElse(DEFAULT_SCOPE));
       all.put(
           id,
-          new Client(
-              id,
-              hash,
-              grants,
-              scopes,
-              redirectUris,
-              List.copyOf(
-                  list(
-                      config
-                          .getOptionalValue(prefix + "post-logout-redirect-uris", String.class)
-                          .orElse(""))),
-              config.getOptionalValue(prefix + "name", String.class).orElse(id),
-              config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false),
-              config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true),
+          Client.builder(id)
+              .secretHash(hash)
+              .grantTypes(grants)
+              .scopes(scopes)
+              .redirectUris(redirectUris)
+              .postLogoutRedirectUris(
+                  List.copyOf(
+                      list(
+                          config
+                              .getOptionalValue(prefix + "post-logout-redirect-uris", String.class)
+                              .orElse(""))))
+              .name(config.getOptionalValue(prefix + "name", String.class).orElse(id))
+              .firstParty(
+                  config.getOptionalValue(prefix + "first-party", Boolean.class).orElse(false))
+              .requirePkce(
+                  config.getOptionalValue(prefix + "require-pkce", Boolean.class).orElse(true))
               // None configured: Rotor's own audience, which the issuer knows.
-              List.copyOf(
-                  list(config.getOptionalValue(prefix + "audiences", String.class).orElse(""))),
-              config.getOptionalValue(prefix + "introspect-any", Boolean.class).orElse(false),
-              null,
-              config
-                  .getOptionalValue(prefix + "backchannel-logout-uri", String.class)
-                  .filter(uri -> !uri.isBlank())
-                  .orElse(null),
-              config
-                  .getOptionalValue(prefix + "backchannel-logout-session-required", Boolean.class)
-                  .orElse(false),
-              config
-                  .getOptionalValue(prefix + "access-token-lifetime", String.class)
-                  .filter(s -> !s.isBlank())
-                  .map(s -> Duration.parse(s.trim()))
-                  .orElse(null),
-              null,
-              null,
-              true,
-              null,
-              true));
+              .audiences(
+                  List.copyOf(
+                      list(config.getOptionalValue(prefix + "audiences", String.class).orElse(""))))
+              .introspectsAny(
+                  config.getOptionalValue(prefix + "introspect-any", Boolean.class).orElse(false))
+              .backchannelLogout(
+                  config
+                      .getOptionalValue(prefix + "backchannel-logout-uri", String.class)
+                      .filter(uri -> !uri.isBlank())
+                      .orElse(null),
+                  config
+                      .getOptionalValue(
+                          prefix + "backchannel-logout-session-required", Boolean.class)
+                      .orElse(false))
+              .accessTokenLifetime(
+                  config
+                      .getOptionalValue(prefix + "access-token-lifetime", String.class)
+                      .filter(s -> !s.isBlank())
+                      .map(s -> Duration.parse(s.trim()))
+                      .orElse(null))
+              .configured(true)
+              .build());
     }
     return Map.copyOf(all);
   }

@@ -60,26 +60,28 @@ public class ClientStore {
             : new Client.PreviousSecret(
                 Base64.getUrlDecoder().decode(stored.previousSecretHash()),
                 stored.previousSecretExpiresAt());
-    return new Client(
-        stored.id(),
-        stored.secretHash() == null ? null : Base64.getUrlDecoder().decode(stored.secretHash()),
-        ClientRegistry.list(s.grantTypes()),
-        ClientRegistry.list(s.scopes()),
-        List.copyOf(ClientRegistry.list(s.redirectUris())),
-        List.copyOf(ClientRegistry.list(s.postLogoutRedirectUris())),
-        s.name().isEmpty() ? stored.id() : s.name(),
-        s.firstParty(),
-        s.requirePkce(),
-        List.copyOf(ClientRegistry.list(s.audiences())),
-        s.introspectAny(),
-        s.authMethod(),
-        s.backchannelLogoutUri(),
-        s.backchannelLogoutSessionRequired(),
-        s.accessTokenTtlSeconds() == null ? null : Duration.ofSeconds(s.accessTokenTtlSeconds()),
-        s.jwks(),
-        s.jwksUri(),
-        false,
-        previous,
-        s.enabled());
+    return Client.builder(stored.id())
+        .secretHash(
+            stored.secretHash() == null ? null : Base64.getUrlDecoder().decode(stored.secretHash()))
+        .grantTypes(ClientRegistry.list(s.grantTypes()))
+        .scopes(ClientRegistry.list(s.scopes()))
+        .redirectUris(List.copyOf(ClientRegistry.list(s.redirectUris())))
+        .postLogoutRedirectUris(List.copyOf(ClientRegistry.list(s.postLogoutRedirectUris())))
+        .name(s.name().isEmpty() ? stored.id() : s.name())
+        .firstParty(s.firstParty())
+        .requirePkce(s.requirePkce())
+        .audiences(List.copyOf(ClientRegistry.list(s.audiences())))
+        .introspectsAny(s.introspectAny())
+        .authMethod(s.authMethod())
+        .backchannelLogout(s.backchannelLogoutUri(), s.backchannelLogoutSessionRequired())
+        .accessTokenLifetime(
+            s.accessTokenTtlSeconds() == null
+                ? null
+                : Duration.ofSeconds(s.accessTokenTtlSeconds()))
+        .jwks(s.jwks())
+        .jwksUri(s.jwksUri())
+        .previousSecret(previous)
+        .enabled(s.enabled())
+        .build();
   }
 }

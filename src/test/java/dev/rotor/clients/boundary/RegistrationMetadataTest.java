@@ -126,27 +126,14 @@ class RegistrationMetadataTest {
   @Test
   void theAnswerIsRfc7591sClientInformation() {
     Client client =
-        new Client(
-            "id-1",
-            Client.sha256Of("s"),
-            Set.of("authorization_code", "refresh_token"),
-            Set.of("openid"),
-            List.of("https://app.example.test/cb"),
-            List.of(),
-            "App",
-            false,
-            true,
-            List.of(),
-            false,
-            Client.SECRET_BASIC,
-            null,
-            false,
-            null,
-            null,
-            null,
-            false,
-            null,
-            true);
+        Client.builder("id-1")
+            .secretHash(Client.sha256Of("s"))
+            .grantTypes(Set.of("authorization_code", "refresh_token"))
+            .scopes(Set.of("openid"))
+            .redirectUris(List.of("https://app.example.test/cb"))
+            .name("App")
+            .authMethod(Client.SECRET_BASIC)
+            .build();
     var json =
         RegistrationMetadata.json(
             new DynamicRegistrations.Registration(

@@ -95,27 +95,14 @@ class ClientAssertionsTest {
   }
 
   static Client keyed(String id, String method, String jwks) {
-    return new Client(
-        id,
-        method.equals(Client.PRIVATE_KEY_JWT) ? null : Client.sha256("secret"),
-        Set.of("refresh_token"),
-        Set.of("profile"),
-        List.of(),
-        List.of(),
-        id,
-        true,
-        true,
-        List.of(),
-        false,
-        method,
-        null,
-        false,
-        null,
-        jwks,
-        null,
-        false,
-        null,
-        true);
+    return Client.builder(id)
+        .secretHash(method.equals(Client.PRIVATE_KEY_JWT) ? null : Client.sha256("secret"))
+        .grantTypes(Set.of("refresh_token"))
+        .scopes(Set.of("profile"))
+        .firstParty(true)
+        .authMethod(method)
+        .jwks(jwks)
+        .build();
   }
 
   final Client client =

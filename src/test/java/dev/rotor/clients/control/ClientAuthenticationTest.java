@@ -71,27 +71,13 @@ class ClientAuthenticationTest {
 
   /** A client registered through the admin API, which names its one method. */
   static Client registered(String id, String method) {
-    return new Client(
-        id,
-        method.equals(Client.NONE) ? null : Client.sha256(SECRET),
-        Set.of("refresh_token"),
-        Set.of("profile"),
-        List.of(),
-        List.of(),
-        id,
-        true,
-        true,
-        List.of(),
-        false,
-        method,
-        null,
-        false,
-        null,
-        null,
-        null,
-        false,
-        null,
-        true);
+    return Client.builder(id)
+        .secretHash(method.equals(Client.NONE) ? null : Client.sha256(SECRET))
+        .grantTypes(Set.of("refresh_token"))
+        .scopes(Set.of("profile"))
+        .firstParty(true)
+        .authMethod(method)
+        .build();
   }
 
   final Client basicOnly = registered(UUID.randomUUID().toString(), Client.SECRET_BASIC);
@@ -313,27 +299,15 @@ class ClientAuthenticationTest {
 
   /** A stored client whose secret was rotated, the old one valid until {@code previousUntil}. */
   static Client rotated(Instant previousUntil) {
-    return new Client(
-        "0b7e4c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b",
-        Client.sha256(NEW_SECRET),
-        Set.of("refresh_token"),
-        Set.of("profile"),
-        List.of(),
-        List.of(),
-        "Rotated",
-        true,
-        true,
-        List.of(),
-        false,
-        Client.SECRET_BASIC,
-        null,
-        false,
-        null,
-        null,
-        null,
-        false,
-        new Client.PreviousSecret(Client.sha256(SECRET), previousUntil),
-        true);
+    return Client.builder("0b7e4c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b")
+        .secretHash(Client.sha256(NEW_SECRET))
+        .grantTypes(Set.of("refresh_token"))
+        .scopes(Set.of("profile"))
+        .name("Rotated")
+        .firstParty(true)
+        .authMethod(Client.SECRET_BASIC)
+        .previousSecret(new Client.PreviousSecret(Client.sha256(SECRET), previousUntil))
+        .build();
   }
 
   ClientAuthentication at(Client client, Instant now) {
@@ -382,27 +356,14 @@ class ClientAuthenticationTest {
   void aPublicClientMatchesNoSecretEvenWithAPreviousOneRecorded() {
     Client client = rotated(NOW.plusSeconds(60));
     Client publicOne =
-        new Client(
-            client.id(),
-            null,
-            client.grantTypes(),
-            client.scopes(),
-            List.of(),
-            List.of(),
-            "Public",
-            true,
-            true,
-            List.of(),
-            false,
-            Client.NONE,
-            null,
-            false,
-            null,
-            null,
-            null,
-            false,
-            client.previousSecret(),
-            true);
+        Client.builder(client.id())
+            .grantTypes(client.grantTypes())
+            .scopes(client.scopes())
+            .name("Public")
+            .firstParty(true)
+            .authMethod(Client.NONE)
+            .previousSecret(client.previousSecret())
+            .build();
 
     assertThat(publicOne.secretMatches(SECRET, NOW)).isFalse();
   }
