@@ -107,6 +107,40 @@ class PurgeIT {
   }
 
   @Test
+  void initialAccessTokensGoOnceTheyEndedLongerAgoThanTheRetention() {
+    String admin = Users.adminToken(api);
+    api.moveClock(Duration.ofDays(-10));
+    String expired = issuedInitialAccessToken(admin, "{\"expires_in\":60}");
+    String revoked = issuedInitialAccessToken(admin, "{}");
+    assertThat(api.delete("admin/clients/initial-access-tokens/" + revoked, admin).status())
+        .isEqualTo(204);
+    String stillValid = issuedInitialAccessToken(admin, "{\"expires_in\":2592000}");
+    api.moveClock(Duration.ofDays(-3));
+    String endedRecently = issuedInitialAccessToken(admin, "{\"expires_in\":60}");
+    api.moveClock(Duration.ZERO);
+
+    Map<String, Object> result = purge();
+
+    assertThat(removed(result, "initial_access_tokens")).isGreaterThanOrEqualTo(2);
+    for (String gone : List.of(expired, revoked)) {
+      assertThat(api.delete("admin/clients/initial-access-tokens/" + gone, admin).status())
+          .as("purged")
+          .isEqualTo(404);
+    }
+    for (String kept : List.of(stillValid, endedRecently)) {
+      assertThat(api.delete("admin/clients/initial-access-tokens/" + kept, admin).status())
+          .as("live, or ended within the retention")
+          .isEqualTo(204);
+    }
+  }
+
+  private String issuedInitialAccessToken(String admin, String json) {
+    Api.Reply issued = api.postJson("admin/clients/initial-access-tokens", json, admin);
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    return issued.string("id");
+  }
+
+  @Test
   void purgingNeedsTheAdminRole() {
     String user = Users.registeredAndLoggedIn(api, "not-admin").string("access_token");
 

@@ -3,7 +3,7 @@ package dev.rotor.sessions.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.audit.control.AuditEventPurge;
-import dev.rotor.clients.control.ClientAssertionPurge;
+import dev.rotor.clients.control.ClientPurge;
 import dev.rotor.oauth.control.AuthorizationCodePurge;
 import dev.rotor.persistence.DatabaseKind;
 import dev.rotor.persistence.PurgeKind;
@@ -21,7 +21,7 @@ class PurgeOrderTest {
       List.of(
           new ThrottlePurge(),
           new AuditEventPurge(),
-          new ClientAssertionPurge(),
+          new ClientPurge(),
           new SessionPurge(),
           new BrowserSessionPurge(),
           new AuthorizationCodePurge());
@@ -45,6 +45,7 @@ class PurgeOrderTest {
             "address_throttles",
             "trusted_sources",
             "client_assertions",
+            "initial_access_tokens",
             "events");
   }
 
