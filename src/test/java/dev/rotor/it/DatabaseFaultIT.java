@@ -369,7 +369,8 @@ class DatabaseFaultIT {
     report.all().stream()
         .filter(o -> o.ok() && o.sentAt() >= from)
         .sorted((a, b) -> Long.compare(a.sentAt(), b.sentAt()))
-        .limit(MAX_ACCESS_CHECKS - tokens.size())
+        // The final checks may already be more than the budget: then they alone are checked.
+        .limit(Math.max(0, MAX_ACCESS_CHECKS - tokens.size()))
         .forEach(o -> tokens.add(o.accessToken()));
     return tokens.stream().map(api::me).toList();
   }
